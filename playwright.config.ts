@@ -1,0 +1,34 @@
+import { defineConfig } from '@playwright/test';
+import type { ShellOption } from './e2e/fixtures';
+import { electronAvailability } from './e2e/electron-availability';
+
+// Debian's Chromium: Playwright's own browser download cannot run here (see the README).
+const chromium = {
+  executablePath: process.env.LRSCOPE_CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+};
+
+export default defineConfig<ShellOption>({
+  testDir: './e2e',
+  outputDir: './test-results',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: process.env.CI ? 1 : 2,
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    launchOptions: chromium,
+    viewport: { width: 1280, height: 800 },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    { name: 'browser', use: { shell: 'browser' } },
+    {
+      name: 'electron',
+      use: { shell: 'electron' },
+      // The same flows in the desktop window; skipped, with the reason, where Electron's binary is absent.
+      metadata: { electron: electronAvailability() },
+    },
+  ],
+});

@@ -1,0 +1,56 @@
+// The Node side of the contract: one thin handler per method (validate, call a service, return
+// plain data). Both transports (Electron IPC and browser-mode HTTP) call `dispatch`.
+import { methodNames, type MethodName, type Output, type ParsedInput } from '../../src-shared/api/contract';
+import { ApiError } from '../../src-shared/api/errors';
+import type { ApiErrorBody } from '../../src-shared/api/types';
+import { parseInput } from '../../src-shared/api/validate';
+import type { Services } from '../services';
+
+export type Handlers = { [K in MethodName]: (input: ParsedInput<K>) => Output<K> | Promise<Output<K>> };
+
+export function createHandlers(s: Services): Handlers {
+  return {
+    'app.info': () => s.info,
+    'runs.list': () => s.runs.list(),
+    'runs.get': ({ id }) => s.runs.get(id),
+    'runs.create': ({ name }) => s.runs.create(name),
+    'runs.rename': ({ id, name }) => s.runs.rename(id, name),
+    'runs.delete': ({ id }) => s.runs.delete(id),
+    'runs.setTags': ({ id, tags }) => s.runs.setTags(id, tags),
+    'runs.setNotes': ({ id, notes }) => s.runs.setNotes(id, notes),
+    'schedules.list': () => s.schedules.list(),
+    'schedules.get': ({ id }) => s.schedules.get(id),
+    'schedules.save': (input) => s.schedules.save(input),
+    'schedules.delete': ({ id, detachRuns }) => s.schedules.delete(id, detachRuns),
+    'schedules.attach': ({ scheduleId, runIds }) => s.schedules.attach(scheduleId, runIds),
+    'schedules.detach': ({ runId }) => s.schedules.detach(runId),
+  };
+}
+
+export function isMethodName(name: string): name is MethodName {
+  return (methodNames as string[]).includes(name);
+}
+
+export type DispatchResult = { ok: true; value: unknown } | { ok: false; status: number; error: ApiErrorBody };
+
+const STATUS: Record<ApiErrorBody['code'], number> = {
+  invalid_input: 400,
+  unauthorized: 401,
+  not_found: 404,
+  conflict: 409,
+  internal: 500,
+};
+
+/** Validates and runs one call; every failure becomes a plain error body, never a thrown object. */
+export async function dispatch(handlers: Handlers, name: MethodName, raw: unknown): Promise<DispatchResult> {
+  try {
+    const input = parseInput(name, raw);
+    const handler = handlers[name] as (input: unknown) => unknown;
+    return { ok: true, value: await handler(input) };
+  } catch (err) {
+    const apiError =
+      err instanceof ApiError ? err : new ApiError('internal', `${name} failed: ${err instanceof Error ? err.message : String(err)}`);
+    if (apiError.code === 'internal') console.error(err);
+    return { ok: false, status: STATUS[apiError.code], error: apiError.toBody() };
+  }
+}

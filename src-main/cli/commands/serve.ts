@@ -1,0 +1,54 @@
+import { databasePath } from '../../config';
+import { appRoot } from '../../db/paths';
+import { startServer } from '../../server/server';
+import { isLoopback } from '../../server/security';
+import { openServices, type Services } from '../../services';
+import { intFlag, parse } from '../args';
+import { openInBrowser } from '../open-browser';
+import type { Io } from '../output';
+import { join } from 'node:path';
+
+export async function serveCommand(argv: string[], io: Io): Promise<number> {
+  const { values } = parse(argv, {
+    db: { type: 'string' },
+    port: { type: 'string' },
+    host: { type: 'string' },
+    open: { type: 'boolean' },
+  });
+  const host = values.host ?? '127.0.0.1';
+  const services = openServices(databasePath(values.db), 'browser');
+  const rendererDir = process.env.LRSCOPE_RENDERER_DIR ?? join(appRoot(), 'out', 'renderer');
+  const server = await listenOnFreePort(services, host, intFlag(values.port, '--port'), rendererDir);
+  if (!isLoopback(host)) {
+    io.err(`warning: lrscope is listening on ${host}, reachable from other machines; the token is still required.`);
+  }
+  if (process.env.LRSCOPE_ANNOUNCE) io.out(process.env.LRSCOPE_ANNOUNCE);
+  io.out(`lrscope is serving ${services.info.databasePath}`);
+  io.out(`open ${server.url}`);
+  if (values.open) {
+    const how = openInBrowser(server.url);
+    io.out(how ? `opened it with ${how}` : 'no browser could be opened here: open the URL above yourself');
+  }
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+  services.close();
+  return 0;
+}
+
+const DEFAULT_PORT = 6061;
+
+/** An explicit --port must be free; the default moves up to the next free port, as Jupyter does. */
+async function listenOnFreePort(services: Services, host: string, port: number | undefined, rendererDir: string) {
+  for (let candidate = port ?? DEFAULT_PORT; ; candidate++) {
+    try {
+      return await startServer(services, { host, port: candidate, rendererDir });
+    } catch (err) {
+      const busy = (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
+      if (!busy || port !== undefined || candidate >= DEFAULT_PORT + 20) throw err;
+    }
+  }
+}

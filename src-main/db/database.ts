@@ -1,0 +1,51 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { migrate, SchemaTooNewError, loadMigrations } from './migrate';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** A better-sqlite3 build for another ABI (the Electron shell passes its own). */
+  nativeBinding?: string;
+}
+
+/**
+ * Opens (creating if needed) an lrscope database and migrates it to the latest schema.
+ * A database written by a newer lrscope is refused before anything is written to it.
+ */
+export function openDatabase(file: string, options: OpenOptions = {}): { db: Db; schemaVersion: number; path: string } {
+  const path = file === ':memory:' ? file : resolve(file);
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const migrations = loadMigrations();
+  refuseNewerSchema(path, migrations.length, options);
+  const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('busy_timeout = 5000');
+    const schemaVersion = migrate(db, path, migrations);
+    return { db, schemaVersion, path };
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+/** Reads user_version read-only first, so that switching a newer file to WAL never happens. */
+function refuseNewerSchema(path: string, latest: number, options: OpenOptions): void {
+  if (path === ':memory:') return;
+  let probe: Db;
+  try {
+    probe = new Database(path, { readonly: true, fileMustExist: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  } catch {
+    return; // no file yet: it will be created
+  }
+  try {
+    const version = probe.pragma('user_version', { simple: true }) as number;
+    if (version > latest) throw new SchemaTooNewError(path, version, latest);
+  } finally {
+    probe.close();
+  }
+}

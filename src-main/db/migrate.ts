@@ -1,0 +1,59 @@
+import type Database from 'better-sqlite3';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { migrationsDir } from './paths';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+const FILE_NAME = /^(\d{3})_([a-z0-9_]+)\.sql$/;
+
+export function loadMigrations(dir = migrationsDir()): Migration[] {
+  const migrations = readdirSync(dir)
+    .filter((file) => file.endsWith('.sql'))
+    .map((file) => {
+      const match = FILE_NAME.exec(file);
+      if (!match) throw new Error(`migration ${file}: name must look like NNN_name.sql`);
+      return { version: Number(match[1]), name: match[2]!, sql: readFileSync(join(dir, file), 'utf8') };
+    })
+    .sort((a, b) => a.version - b.version);
+  migrations.forEach((m, i) => {
+    if (m.version !== i + 1) throw new Error(`migration ${m.version}_${m.name}: expected number ${i + 1}, migrations must be consecutive`);
+  });
+  return migrations;
+}
+
+export class SchemaTooNewError extends Error {
+  constructor(
+    readonly file: string,
+    readonly databaseVersion: number,
+    readonly codeVersion: number,
+  ) {
+    super(
+      `${file} was written by a newer lrscope (database schema version ${databaseVersion}; ` +
+        `this lrscope knows schema versions up to ${codeVersion}). Upgrade lrscope to open it; nothing in the file was changed.`,
+    );
+    this.name = 'SchemaTooNewError';
+  }
+}
+
+/**
+ * Brings the database to the latest schema. Each migration runs in its own transaction
+ * together with `PRAGMA user_version`, so a failing migration leaves the previous version intact.
+ */
+export function migrate(db: Database.Database, file: string, migrations = loadMigrations()): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const latest = migrations.length;
+  if (current > latest) throw new SchemaTooNewError(file, current, latest);
+  for (const m of migrations.slice(current)) {
+    db.transaction(() => {
+      db.exec(m.sql);
+      // PRAGMA takes no bound parameters; the version is an integer we parsed from the file name.
+      db.pragma(`user_version = ${Math.trunc(m.version)}`);
+    })();
+  }
+  return latest;
+}

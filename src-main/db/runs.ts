@@ -1,0 +1,117 @@
+// SQL for runs and their tags. Every statement is prepared once per database and bound.
+import type { MetricRole, MetricSummary, RunDetail, RunSummary, ScheduleRef } from '../../src-shared/api/types';
+import type { Db } from './database';
+
+interface RunRow {
+  id: number;
+  name: string;
+  notes: string;
+  source_path: string | null;
+  source_format: string | null;
+  params_json: string;
+  created_at: string;
+  updated_at: string;
+  schedule_id: number | null;
+  schedule_name: string | null;
+  schedule_kind: string | null;
+}
+
+interface MetricRow {
+  id: number;
+  run_id: number;
+  name: string;
+  role: MetricRole;
+  point_count: number;
+  step_min: number | null;
+  step_max: number | null;
+  nan_count: number;
+}
+
+const RUN_COLUMNS = `r.id, r.name, r.notes, r.source_path, r.source_format, r.params_json, r.created_at, r.updated_at,
+  s.id AS schedule_id, s.name AS schedule_name, s.kind AS schedule_kind
+  FROM runs r LEFT JOIN run_schedules rs ON rs.run_id = r.id LEFT JOIN schedules s ON s.id = rs.schedule_id`;
+
+export function runStatements(db: Db) {
+  return {
+    all: db.prepare<[], RunRow>(`SELECT ${RUN_COLUMNS} ORDER BY r.created_at DESC, r.id DESC`),
+    one: db.prepare<[number], RunRow>(`SELECT ${RUN_COLUMNS} WHERE r.id = ?`),
+    allTags: db.prepare<[], { run_id: number; tag: string }>('SELECT run_id, tag FROM run_tags ORDER BY tag'),
+    tags: db.prepare<[number], { tag: string }>('SELECT tag FROM run_tags WHERE run_id = ? ORDER BY tag'),
+    allMetrics: db.prepare<[], MetricRow>('SELECT * FROM metrics ORDER BY run_id, name'),
+    metrics: db.prepare<[number], MetricRow>('SELECT * FROM metrics WHERE run_id = ? ORDER BY name'),
+    resumes: db.prepare<[number], { step: number }>('SELECT step FROM run_resumes WHERE run_id = ? ORDER BY step'),
+    insert: db.prepare<[string], { id: number }>('INSERT INTO runs (name) VALUES (?) RETURNING id'),
+    rename: db.prepare<[string, number]>(
+      "UPDATE runs SET name = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
+    ),
+    setNotes: db.prepare<[string, number]>(
+      "UPDATE runs SET notes = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?",
+    ),
+    delete: db.prepare<[number]>('DELETE FROM runs WHERE id = ?'),
+    clearTags: db.prepare<[number]>('DELETE FROM run_tags WHERE run_id = ?'),
+    addTag: db.prepare<[number, string]>('INSERT OR IGNORE INTO run_tags (run_id, tag) VALUES (?, ?)'),
+    touch: db.prepare<[number]>("UPDATE runs SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?"),
+  };
+}
+
+export type RunStatements = ReturnType<typeof runStatements>;
+
+function scheduleRef(row: RunRow): ScheduleRef | null {
+  return row.schedule_id === null ? null : { id: row.schedule_id, name: row.schedule_name!, kind: row.schedule_kind! };
+}
+
+function metricSummary(m: MetricRow): MetricSummary {
+  return {
+    id: m.id,
+    name: m.name,
+    role: m.role,
+    pointCount: m.point_count,
+    stepMin: m.step_min,
+    stepMax: m.step_max,
+    nanCount: m.nan_count,
+  };
+}
+
+export function listRuns(st: RunStatements): RunSummary[] {
+  const tags = groupBy(st.allTags.all(), (t) => t.run_id);
+  const metrics = groupBy(st.allMetrics.all(), (m) => m.run_id);
+  return st.all.all().map((row) => ({
+    id: row.id,
+    name: row.name,
+    tags: (tags.get(row.id) ?? []).map((t) => t.tag),
+    schedule: scheduleRef(row),
+    metrics: (metrics.get(row.id) ?? []).map((m) => ({ name: m.name, role: m.role, pointCount: m.point_count })),
+    sourceFormat: row.source_format,
+    createdAt: row.created_at,
+  }));
+}
+
+export function getRun(st: RunStatements, id: number): RunDetail | undefined {
+  const row = st.one.get(id);
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    name: row.name,
+    notes: row.notes,
+    tags: st.tags.all(id).map((t) => t.tag),
+    schedule: scheduleRef(row),
+    metrics: st.metrics.all(id).map(metricSummary),
+    resumes: st.resumes.all(id),
+    sourceFormat: row.source_format,
+    sourcePath: row.source_path,
+    params: JSON.parse(row.params_json) as Record<string, string>,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = map.get(k);
+    if (list) list.push(row);
+    else map.set(k, [row]);
+  }
+  return map;
+}

@@ -1,0 +1,32 @@
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { methodNames } from '../../src-shared/api/contract';
+import { createHandlers, dispatch } from '../api/handlers';
+import type { Services } from '../services';
+
+/**
+ * Registers every contract method on ipcMain. Calls from any frame other than our own page's
+ * main frame are refused. Results travel as an envelope so errors keep their code and fields
+ * (Electron flattens a thrown Error to its message).
+ */
+export function registerIpc(ipcMain: IpcMain, services: Services, appUrl: string): void {
+  const handlers = createHandlers(services);
+  for (const name of methodNames) {
+    ipcMain.handle(name, async (event: IpcMainInvokeEvent, input: unknown) => {
+      if (!isTrustedSender(event, appUrl)) {
+        return { ok: false, error: { code: 'unauthorized', message: 'IPC from an unexpected frame' } };
+      }
+      const result = await dispatch(handlers, name, input);
+      return result.ok ? { ok: true, value: result.value } : { ok: false, error: result.error };
+    });
+  }
+}
+
+export function isTrustedSender(event: IpcMainInvokeEvent, appUrl: string): boolean {
+  const frame = event.senderFrame;
+  if (!frame || frame.parent !== null) return false;
+  try {
+    return new URL(frame.url).pathname === new URL(appUrl).pathname && new URL(frame.url).protocol === new URL(appUrl).protocol;
+  } catch {
+    return false;
+  }
+}

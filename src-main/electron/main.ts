@@ -1,0 +1,60 @@
+// The Electron shell: one locked-down window over the same services as browser mode.
+import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { databasePath } from '../config';
+import { appRoot } from '../db/paths';
+import { openServices, type Services } from '../services';
+import { registerIpc } from './ipc';
+import { menuTemplate } from './menu';
+import { applyContentSecurityPolicy, denyPermissions, lockNavigation, windowOptions } from './window';
+
+function dbFlag(): string | undefined {
+  const i = process.argv.indexOf('--db');
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** better-sqlite3 built for Electron's ABI by scripts/postinstall.mjs, beside the Node build. */
+function electronNativeBinding(): string | undefined {
+  const file = join(appRoot(), 'native', 'electron', 'better_sqlite3.node');
+  return existsSync(file) ? file : undefined;
+}
+
+let services: Services | undefined;
+
+async function createWindow(): Promise<void> {
+  const file = databasePath(dbFlag() ?? process.env.LRSCOPE_DB ?? join(app.getPath('userData'), 'lrscope.sqlite'));
+  services = openServices(file, 'electron', { nativeBinding: electronNativeBinding() });
+  const appUrl = pathToFileURL(join(appRoot(), 'out', 'renderer', 'index.html')).href;
+  registerIpc(ipcMain, services, appUrl);
+  applyContentSecurityPolicy(session.defaultSession);
+  denyPermissions(session.defaultSession);
+
+  const win = new BrowserWindow(windowOptions(join(appRoot(), 'out', 'preload', 'index.cjs')));
+  lockNavigation(win.webContents, appUrl);
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate({
+        openLog: () =>
+          void dialog.showOpenDialog(win, { title: 'Import a training log', properties: ['openFile', 'multiSelections'] }).then((r) => {
+            if (!r.canceled) win.webContents.send('lrscope:open-files', r.filePaths);
+          }),
+        navigate: (hash) => void win.webContents.executeJavaScript(`window.location.hash = ${JSON.stringify(hash)}`),
+      }),
+    ),
+  );
+  win.once('ready-to-show', () => win.show());
+  await win.loadURL(appUrl);
+}
+
+app.enableSandbox();
+app.on('web-contents-created', (_event, contents) => contents.setWindowOpenHandler(() => ({ action: 'deny' })));
+app.whenReady().then(createWindow, (err: unknown) => {
+  dialog.showErrorBox('lrscope could not start', err instanceof Error ? err.message : String(err));
+  app.quit();
+});
+app.on('window-all-closed', () => {
+  services?.close();
+  app.quit();
+});

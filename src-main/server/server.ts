@@ -1,0 +1,109 @@
+// Browser mode: the same handlers as the Electron shell, over HTTP on loopback, with a
+// per-launch token. The UI is the same renderer bundle, served statically.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApiError } from '../../src-shared/api/errors';
+import { createHandlers, dispatch, isMethodName, type Handlers } from '../api/handlers';
+import type { Services } from '../services';
+import { allowedHosts, hasToken, isLoopback, newToken, refuseForeign } from './security';
+import { securityHeaders, serveStatic } from './static';
+
+export interface ServeOptions {
+  host?: string;
+  port?: number;
+  token?: string;
+  rendererDir: string;
+  /** Extra API routes that do not fit a JSON call (streams); keyed by path under /api/. */
+  routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => void | Promise<void>>;
+}
+
+export interface RunningServer {
+  server: Server;
+  url: string;
+  token: string;
+  host: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const MAX_BODY = 16 * 1024 * 1024;
+
+export async function startServer(services: Services, options: ServeOptions): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  const token = options.token ?? newToken();
+  const handlers = createHandlers(services);
+  let hosts = new Set<string>();
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      console.error(err);
+      if (!res.headersSent) sendJson(res, 500, { code: 'internal', message: 'internal error' });
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const refusal = refuseForeign(req, hosts);
+    if (refusal) return sendJson(res, 403, { code: 'unauthorized', message: `request refused: ${refusal}` });
+    const url = new URL(req.url ?? '/', 'http://local');
+    if (!url.pathname.startsWith('/api/')) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
+      return serveStatic(options.rendererDir, url.pathname, res);
+    }
+    if (!hasToken(req, token)) {
+      return sendJson(res, 401, { code: 'unauthorized', message: 'missing or wrong token: open the URL lrscope printed' });
+    }
+    const route = url.pathname.slice('/api/'.length);
+    const extra = options.routes?.[route];
+    if (extra) return extra(req, res);
+    if (route === 'info' && req.method === 'GET') return call(handlers, 'app.info', {}, res);
+    if (req.method !== 'POST') return sendJson(res, 405, { code: 'invalid_input', message: 'use POST for API calls' });
+    if (!isMethodName(route)) return sendJson(res, 404, { code: 'not_found', message: `no API method "${route}"` });
+    const body = await readJson(req);
+    if (body instanceof ApiError) return sendJson(res, 400, body.toBody());
+    return call(handlers, route, body, res);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  hosts = allowedHosts(host, port);
+  const urlHost = isLoopback(host) ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  return {
+    server,
+    token,
+    host,
+    port,
+    url: `http://${urlHost}:${port}/?token=${token}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function call(handlers: Handlers, name: Parameters<typeof dispatch>[1], body: unknown, res: ServerResponse) {
+  const result = await dispatch(handlers, name, body);
+  if (result.ok) sendJson(res, 200, result.value);
+  else sendJson(res, result.status, result.error);
+}
+
+export function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  securityHeaders(res);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(value));
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY) return new ApiError('invalid_input', `request body larger than ${MAX_BODY} bytes`);
+    chunks.push(chunk);
+  }
+  if (size === 0) return {};
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch {
+    return new ApiError('invalid_input', 'request body is not valid JSON');
+  }
+}

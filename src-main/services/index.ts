@@ -1,0 +1,26 @@
+import type { AppInfo } from '../../src-shared/api/types';
+import { openDatabase, type Db, type OpenOptions } from '../db/database';
+import { RunService } from './runs';
+import { ScheduleService } from './schedules';
+import { appVersion } from './version';
+
+/** Everything the API handlers, the CLI and the importers share: one database, its services. */
+export interface Services {
+  db: Db;
+  info: AppInfo;
+  runs: RunService;
+  schedules: ScheduleService;
+  close(): void;
+}
+
+export function openServices(file: string, shell: AppInfo['shell'], options: OpenOptions = {}): Services {
+  const { db, schemaVersion, path } = openDatabase(file, options);
+  const runs = new RunService(db);
+  return {
+    db,
+    info: { name: 'lrscope', version: appVersion(), databasePath: path, schemaVersion, shell },
+    runs,
+    schedules: new ScheduleService(db, runs),
+    close: () => db.close(),
+  };
+}

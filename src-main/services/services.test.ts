@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../../src-shared/api/errors';
+import { createHandlers, dispatch } from '../api/handlers';
+import { openServices, type Services } from './index';
+
+let dir: string;
+let s: Services;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'lrscope-services-'));
+  s = openServices(join(dir, 'db.sqlite'), 'browser');
+});
+afterEach(() => {
+  s.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const spec = { kind: 'exponential_decay', learning_rate: 0.1, decay_steps: 100, decay_rate: 0.96, staircase: true };
+
+describe('runs', () => {
+  it('are created, renamed, tagged, annotated and deleted', () => {
+    const run = s.runs.create('baseline');
+    expect(s.runs.rename(run.id, 'baseline v2').name).toBe('baseline v2');
+    expect(s.runs.setTags(run.id, ['sgd', 'sweep']).tags).toEqual(['sgd', 'sweep']);
+    expect(s.runs.setNotes(run.id, 'lr too high').notes).toBe('lr too high');
+    expect(s.runs.list().map((r) => [r.name, r.tags])).toEqual([['baseline v2', ['sgd', 'sweep']]]);
+    s.runs.delete(run.id);
+    expect(s.runs.list()).toEqual([]);
+    expect(() => s.runs.get(run.id)).toThrow(`run ${run.id} does not exist`);
+  });
+
+  it('refuse changes to a run that does not exist, and leave tags untouched', () => {
+    expect(() => s.runs.setTags(99, ['x'])).toThrow(ApiError);
+    expect(s.db.prepare('SELECT count(*) FROM run_tags').pluck().get()).toBe(0);
+  });
+});
+
+describe('schedules', () => {
+  it('are saved, attached to runs, detached and deleted', () => {
+    const a = s.runs.create('a');
+    const b = s.runs.create('b');
+    const saved = s.schedules.save({ name: 'staircase', spec });
+    expect(saved.spec).toEqual(spec);
+    expect(saved.kind).toBe('exponential_decay');
+    expect(s.schedules.attach(saved.id, [a.id, b.id])).toEqual({ attached: 2 });
+    expect(s.runs.get(a.id).schedule).toEqual({ id: saved.id, name: 'staircase', kind: 'exponential_decay' });
+    expect(s.schedules.get(saved.id).runIds).toEqual([a.id, b.id]);
+    expect(s.schedules.detach(a.id).schedule).toBeNull();
+    expect(s.schedules.list()[0]!.runCount).toBe(1);
+  });
+
+  it('refuse deletion while runs use them, unless asked to detach', () => {
+    const run = s.runs.create('a');
+    const saved = s.schedules.save({ name: 'cosine', spec });
+    s.schedules.attach(saved.id, [run.id]);
+    expect(() => s.schedules.delete(saved.id, false)).toThrow('schedule "cosine" is attached to 1 run; detach it first');
+    expect(s.schedules.list()).toHaveLength(1);
+    expect(s.schedules.delete(saved.id, true)).toEqual({ deleted: saved.id, detachedRuns: 1 });
+    expect(s.runs.get(run.id).schedule).toBeNull();
+  });
+
+  it('attach all or nothing: an unknown run attaches none', () => {
+    const run = s.runs.create('a');
+    const saved = s.schedules.save({ name: 'x', spec });
+    expect(() => s.schedules.attach(saved.id, [run.id, 4242])).toThrow('run 4242 does not exist');
+    expect(s.runs.get(run.id).schedule).toBeNull();
+  });
+
+  it('refuse a second schedule with the same name', () => {
+    s.schedules.save({ name: 'x', spec });
+    expect(() => s.schedules.save({ name: 'x', spec })).toThrow('a schedule named "x" already exists');
+  });
+});
+
+describe('dispatch', () => {
+  it('turns validation failures and missing rows into error bodies with HTTP statuses', async () => {
+    const handlers = createHandlers(s);
+    expect(await dispatch(handlers, 'runs.get', { id: -1 })).toMatchObject({ ok: false, status: 400, error: { code: 'invalid_input' } });
+    expect(await dispatch(handlers, 'runs.get', { id: 7 })).toMatchObject({ ok: false, status: 404, error: { message: 'run 7 does not exist' } });
+    const created = await dispatch(handlers, 'runs.create', { name: 'r' });
+    expect(created).toMatchObject({ ok: true, value: { name: 'r', tags: [], metrics: [] } });
+  });
+});

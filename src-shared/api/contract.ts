@@ -1,0 +1,73 @@
+// The one declaration of every call between the UI and the Node side. The Electron preload,
+// the IPC handlers, the HTTP routes of browser mode and the renderer's client are all derived
+// from this object; a channel name is never typed anywhere else.
+import { z } from 'zod';
+import type { AppInfo, RunDetail, RunSummary, ScheduleDetail, ScheduleSummary } from './types';
+
+/** A contract entry: the input schema (validated at the boundary) and a phantom output type. */
+export interface Method<I extends z.ZodType, O> {
+  input: I;
+  output: O;
+}
+
+function method<O>() {
+  return <I extends z.ZodType>(input: I): Method<I, O> => ({ input, output: undefined as unknown as O });
+}
+
+const id = z.number({ error: 'must be a number' }).int('must be a whole number').positive('must be > 0');
+const name = z
+  .string({ error: 'must be text' })
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters');
+const tag = z
+  .string({ error: 'must be text' })
+  .trim()
+  .min(1, 'must not be empty')
+  .max(64, 'must be at most 64 characters')
+  .regex(/^[^,\s]+$/, 'must not contain spaces or commas');
+
+export const contract = {
+  'app.info': method<AppInfo>()(z.object({}).strict()),
+
+  'runs.list': method<RunSummary[]>()(z.object({}).strict()),
+  'runs.get': method<RunDetail>()(z.object({ id }).strict()),
+  'runs.create': method<RunDetail>()(z.object({ name }).strict()),
+  'runs.rename': method<RunDetail>()(z.object({ id, name }).strict()),
+  'runs.delete': method<{ deleted: number }>()(z.object({ id }).strict()),
+  'runs.setTags': method<RunDetail>()(
+    z.object({ id, tags: z.array(tag, { error: 'must be a list of tags' }).max(50, 'at most 50 tags') }).strict(),
+  ),
+  'runs.setNotes': method<RunDetail>()(
+    z.object({ id, notes: z.string({ error: 'must be text' }).max(100_000, 'must be at most 100000 characters') }).strict(),
+  ),
+
+  'schedules.list': method<ScheduleSummary[]>()(z.object({}).strict()),
+  'schedules.get': method<ScheduleDetail>()(z.object({ id }).strict()),
+  'schedules.save': method<ScheduleDetail>()(
+    z
+      .object({
+        id: id.optional(),
+        name,
+        spec: z.record(z.string(), z.unknown(), { error: 'must be a schedule object with a kind' }),
+      })
+      .strict(),
+  ),
+  'schedules.delete': method<{ deleted: number; detachedRuns: number }>()(
+    z.object({ id, detachRuns: z.boolean({ error: 'must be true or false' }).default(false) }).strict(),
+  ),
+  'schedules.attach': method<{ attached: number }>()(
+    z.object({ scheduleId: id, runIds: z.array(id).min(1, 'must name at least one run').max(1000) }).strict(),
+  ),
+  'schedules.detach': method<RunDetail>()(z.object({ runId: id }).strict()),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type Input<K extends MethodName> = z.input<Contract[K]['input']>;
+export type ParsedInput<K extends MethodName> = z.output<Contract[K]['input']>;
+export type Output<K extends MethodName> = Contract[K]['output'];
+export const methodNames = Object.keys(contract) as MethodName[];
+
+/** The API as the renderer sees it: one async function per contract entry. */
+export type Api = { [K in MethodName]: (input: Input<K>) => Promise<Output<K>> };

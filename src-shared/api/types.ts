@@ -1,0 +1,69 @@
+// Plain data that crosses the process boundary. No classes, no Dates (ISO strings instead),
+// so that the same values survive structured clone (IPC) and JSON (HTTP).
+
+export interface AppInfo {
+  name: 'lrscope';
+  version: string;
+  databasePath: string;
+  schemaVersion: number;
+  shell: 'electron' | 'browser';
+}
+
+export type MetricRole = 'loss' | 'lr' | 'epoch' | 'other';
+
+export interface MetricSummary {
+  id: number;
+  name: string;
+  role: MetricRole;
+  pointCount: number;
+  stepMin: number | null;
+  stepMax: number | null;
+  nanCount: number;
+}
+
+export interface ScheduleRef {
+  id: number;
+  name: string;
+  kind: string;
+}
+
+export interface RunSummary {
+  id: number;
+  name: string;
+  tags: string[];
+  schedule: ScheduleRef | null;
+  metrics: { name: string; role: MetricRole; pointCount: number }[];
+  sourceFormat: string | null;
+  createdAt: string;
+}
+
+export interface RunDetail extends Omit<RunSummary, 'metrics'> {
+  notes: string;
+  sourcePath: string | null;
+  params: Record<string, string>;
+  metrics: MetricSummary[];
+  resumes: { step: number }[];
+  updatedAt: string;
+}
+
+export interface ScheduleSummary {
+  id: number;
+  name: string;
+  kind: string;
+  runCount: number;
+  updatedAt: string;
+}
+
+export interface ScheduleDetail extends ScheduleSummary {
+  spec: Record<string, unknown>;
+  specVersion: number;
+  runIds: number[];
+}
+
+/** Every failure that crosses the boundary has this shape, whatever the transport. */
+export interface ApiErrorBody {
+  code: 'invalid_input' | 'not_found' | 'conflict' | 'unauthorized' | 'internal';
+  message: string;
+  /** For invalid_input: which field, in dotted path form, and why. */
+  issues?: { field: string; message: string }[];
+}
