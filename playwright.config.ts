@@ -10,6 +10,7 @@ const chromium = {
 
 export default defineConfig<ShellOption>({
   testDir: './e2e',
+  globalSetup: './e2e/global-setup.ts',
   outputDir: './test-results',
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -1,11 +1,12 @@
 import { ApiError } from '../../src-shared/api/errors';
+import { parseSpec } from '../../src-shared/schedule';
 
-/** Version of the stored schedule JSON; bump it with an upgrade path when the spec shape changes. */
-export const SPEC_VERSION = 1;
+export { SPEC_VERSION } from '../../src-shared/schedule';
 
+/** The engine's own validation, so a stored schedule is always one the engine can evaluate. */
 export function checkScheduleSpec(spec: Record<string, unknown>): Record<string, unknown> {
-  if (typeof spec.kind !== 'string' || spec.kind.length === 0) {
-    throw new ApiError('invalid_input', 'spec.kind: must name a schedule kind', [{ field: 'spec.kind', message: 'must name a schedule kind' }]);
-  }
-  return spec;
+  const result = parseSpec(spec);
+  if (result.ok) return result.spec as Record<string, unknown>;
+  const issues = result.errors.map((e) => ({ field: `spec.${e.field}`, message: e.message }));
+  throw new ApiError('invalid_input', `schedules.save: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`, issues);
 }

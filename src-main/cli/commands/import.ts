@@ -1,0 +1,59 @@
+import type { ImportFormat, ImportProgress, ImportSummary } from '../../../src-shared/api/import-types';
+import { IMPORT_FORMATS } from '../../../src-shared/api/import-types';
+import { databasePath } from '../../config';
+import { importPaths } from '../../import';
+import { openServices } from '../../services';
+import { parse, UsageError } from '../args';
+import type { Io } from '../output';
+
+function formatFlag(value: string | undefined): ImportFormat | undefined {
+  if (value === undefined) return undefined;
+  const format = IMPORT_FORMATS.find((f) => f === value);
+  if (!format) throw new UsageError(`--format must be one of ${IMPORT_FORMATS.join(', ')}, got "${value}"`);
+  return format;
+}
+
+/** A one-line progress display, redrawn in place; only on a terminal (a log file would fill up). */
+function terminalProgress(): ((p: ImportProgress) => void) | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  return (p) => {
+    const percent = p.bytesTotal > 0 ? Math.floor((100 * p.bytesDone) / p.bytesTotal) : 0;
+    process.stderr.write(`\r${percent}%  ${p.rows.toLocaleString('en')} rows  ${p.rowsPerSecond.toLocaleString('en')} rows/s   `);
+  };
+}
+
+function describe(summary: ImportSummary): string {
+  const lines = summary.runs.map((run) => {
+    const metrics = run.metrics.map((m) => `${m.name}${m.role === 'other' ? '' : ` [${m.role}]`} ${m.points}${m.nanCount ? ` (${m.nanCount} NaN)` : ''}`);
+    const notes = [
+      run.resumes.length ? `restarted at step ${run.resumes.join(', ')}` : '',
+      run.bytesLeftOver ? `${run.bytesLeftOver} bytes of an unfinished record left out` : '',
+    ].filter(Boolean);
+    return [`run ${run.id} "${run.name}" (${run.format})`, ...metrics.map((m) => `  ${m}`), ...notes.map((n) => `  ${n}`)].join('\n');
+  });
+  return [...lines, `${summary.rows} rows in ${summary.seconds.toFixed(2)} s`].join('\n');
+}
+
+export async function importCommand(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = parse(
+    argv,
+    { db: { type: 'string' }, format: { type: 'string' }, name: { type: 'string' }, json: { type: 'boolean' } },
+    true,
+  );
+  if (positionals.length === 0) throw new UsageError('name at least one file or folder to import');
+  const format = formatFlag(values.format);
+  const services = openServices(databasePath(values.db), 'browser');
+  try {
+    const onProgress = values.json ? undefined : terminalProgress();
+    const summary = await importPaths(services, positionals, {
+      ...(format ? { format } : {}),
+      ...(values.name ? { name: values.name } : {}),
+      ...(onProgress ? { onProgress } : {}),
+    });
+    if (onProgress) process.stderr.write('\n');
+    io.out(values.json ? JSON.stringify(summary) : describe(summary));
+    return 0;
+  } finally {
+    services.close();
+  }
+}

@@ -1,0 +1,40 @@
+// The compiled form of a spec: what evaluate, events and describeStep run on.
+
+export type EventKind = 'restart' | 'drop' | 'warmup_end' | 'phase';
+
+export interface ScheduleEvent {
+  /** First step with the new value (or the new phase). */
+  step: number;
+  kind: EventKind;
+  lrBefore: number;
+  lrAfter: number;
+  /** Restart number, stair number, phase number, milestone number: counted from 1. */
+  index: number;
+}
+
+export type Out = Float64Array | Float32Array;
+
+/** Receives a candidate event; events() adds the rates and drops restarts and drops that do not change the rate. */
+export type Mark = (step: number, kind: EventKind, index: number) => void;
+
+export interface Curve {
+  /** The rate at one integer step >= 0: the straightforward port, one rounding per operation. */
+  at(step: number): number;
+  /** out[offset + i] = at(from + i) for 0 <= i < to - from: the fast path (same values, bit for bit). */
+  fill(from: number, to: number, out: Out, offset: number): void;
+  /** Candidate events with from <= step < to, in increasing step order, in time proportional to their number. */
+  marks(from: number, to: number, mark: Mark): void;
+  /** Where in the schedule a step is, in the user's words. */
+  describe(step: number): string;
+}
+
+/** fill() for curves whose at() is already cheap. */
+export function fillByAt(at: (s: number) => number, from: number, to: number, out: Out, offset: number): void {
+  for (let s = from; s < to; s++) out[offset + s - from] = at(s);
+}
+
+export const noMarks = (): void => {};
+
+export function percent(fraction: number): string {
+  return `${Math.floor(Math.min(1, Math.max(0, fraction)) * 100)} %`;
+}

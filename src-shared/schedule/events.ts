@@ -1,0 +1,23 @@
+// events: restarts, drops, warmup ends and phase changes, at the first step with the new value
+// exactly as the evaluated curve has it. Each schedule finds its own candidates with its own
+// index function (float32 rounding included) in time proportional to their number; here we
+// add the rates on both sides and keep a restart or a drop only where the rate changes.
+import { compile } from './compile';
+import type { ScheduleEvent } from './curve';
+import type { ScheduleSpec } from './spec';
+
+/** Events with fromStep <= step < toStep, in step order. */
+export function events(spec: ScheduleSpec, fromStep: number, toStep: number): ScheduleEvent[] {
+  if (!Number.isSafeInteger(fromStep) || !Number.isSafeInteger(toStep) || fromStep < 0 || toStep < fromStep) {
+    throw new RangeError(`steps must be integers with 0 <= fromStep <= toStep, got ${fromStep}..${toStep}`);
+  }
+  const curve = compile(spec);
+  const out: ScheduleEvent[] = [];
+  curve.marks(fromStep, toStep, (step, kind, index) => {
+    const lrAfter = curve.at(step);
+    const lrBefore = step > 0 ? curve.at(step - 1) : lrAfter;
+    if ((kind === 'drop' || kind === 'restart') && lrBefore === lrAfter) return;
+    out.push({ step, kind, lrBefore, lrAfter, index });
+  });
+  return out;
+}

@@ -1,0 +1,292 @@
+// TensorFlow's decay functions, ported op by op from
+// tensorflow/python/keras/optimizer_v2/learning_rate_schedule.py (the classes that
+// tf.compat.v1.train.* in legacy_learning_rate_decay.py build and call with global_step) and
+// Keras 3's keras/src/optimizers/schedules/learning_rate_schedule.py, which computes the same.
+//
+// r() is one TensorFlow op's rounding: Math.fround for float32, identity for float64.
+// at() is the straightforward port; fill() is the fast path for float32 and must return the
+// same values bit for bit (tf.test.ts and bench/schedule.bench.ts check it).
+import { rounder, powf, type Round } from './f32';
+import { fillByAt, noMarks, percent, type Curve, type Out } from './curve';
+import { forEachRun, markRuns } from './runs';
+import { normalNoise } from './noise';
+
+type Dtype = 'float32' | 'float64';
+
+/**
+ * ExponentialDecay.__call__:
+ *   p = cast(step) / cast(decay_steps); if staircase: p = floor(p)
+ *   return initial_learning_rate * pow(cast(decay_rate), p)
+ * natural_exp_decay passes decay_rate = exp(-decay_rate) computed as a float32 tensor.
+ */
+export function exponentialCurve(lr: number, decaySteps: number, decayRate: number, staircase: boolean, dtype: Dtype): Curve {
+  const r = rounder(dtype);
+  const L = r(lr), D = r(decaySteps), R = r(decayRate);
+  const period = (s: number) => r(r(s) / D);
+  const stair = (s: number) => Math.floor(period(s));
+  const at = (s: number) => {
+    const p = staircase ? stair(s) : period(s);
+    return r(L * r(Math.pow(R, p)));
+  };
+  const guess = (i: number) => i * decaySteps;
+  const lnR = Math.log(R);
+  const fill = (from: number, to: number, out: Out, offset: number) => {
+    if (dtype !== 'float32') return fillByAt(at, from, to, out, offset);
+    if (staircase) {
+      forEachRun(stair, guess, from, to, (_i, a, b) => out.fill(at(a), offset + a - from, offset + b - from));
+      return;
+    }
+    let lastP = NaN, lastV = NaN;
+    for (let s = from; s < to; s++) {
+      const p = Math.fround(Math.fround(s) / D);
+      if (p !== lastP) { lastP = p; lastV = Math.fround(L * powf(R, p, lnR)); }
+      out[offset + s - from] = lastV;
+    }
+  };
+  return {
+    at, fill,
+    marks: staircase ? (from, to, mark) => markRuns(stair, guess, 'drop', 0, from, to, mark) : noMarks,
+    describe: (s) => {
+      const p = period(s);
+      const i = Math.floor(p);
+      return staircase ? `stair ${i + 1}` : `decay period ${i + 1}, ${percent(p - i)} through`;
+    },
+  };
+}
+
+/** natural_exp_decay: exp(negative(decay_rate)) is a float32 op even for a float64 rate (the Python float becomes a float32 tensor first). */
+export function naturalExpRate(decayRate: number): number {
+  return Math.fround(Math.exp(-Math.fround(decayRate)));
+}
+
+/** PiecewiseConstantDecay: values[0] while step <= boundaries[0], …, values[-1] once step > boundaries[-1]. */
+export function piecewiseCurve(boundaries: readonly number[], values: readonly number[], dtype: Dtype): Curve {
+  const r = rounder(dtype);
+  const v = values.map(r);
+  // The interval of a step: how many boundaries it is past (integer comparisons, as TF's int64 step).
+  const interval = (s: number) => {
+    let lo = 0, hi = boundaries.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (s > boundaries[mid]) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const guess = (i: number) => (i - 1 < boundaries.length ? boundaries[i - 1] + 1 : Infinity);
+  const at = (s: number) => v[interval(s)];
+  return {
+    at,
+    fill: (from, to, out, offset) => forEachRun(interval, guess, from, to, (i, a, b) => out.fill(v[i], offset + a - from, offset + b - from)),
+    marks: (from, to, mark) => markRuns(interval, guess, 'drop', 0, from, to, mark),
+    describe: (s) => `interval ${interval(s) + 1} of ${v.length}`,
+  };
+}
+
+/**
+ * PolynomialDecay.__call__:
+ *   if cycle: multiplier = 1 if step == 0 else ceil(step / decay_steps)
+ *             decay_steps = decay_steps * multiplier
+ *   else:     step = minimum(step, decay_steps)
+ *   p = step / decay_steps
+ *   return (initial_learning_rate - end_learning_rate) * pow(1 - p, power) + end_learning_rate
+ */
+export function polynomialCurve(lr: number, decaySteps: number, endLr: number, power: number, cycle: boolean, dtype: Dtype): Curve {
+  const r = rounder(dtype);
+  const L = r(lr), E = r(endLr), P = r(power), D = r(decaySteps);
+  const multiplier = (s: number) => {
+    const x = r(s);
+    return x === 0 ? 1 : Math.ceil(r(x / D));
+  };
+  const tail = (x: number, Dc: number, pw: (q: number) => number) => r(r(r(L - E) * pw(r(1 - r(x / Dc)))) + E);
+  const exactPow = (q: number) => r(Math.pow(q, P));
+  const at = (s: number) => (cycle ? tail(r(s), r(D * multiplier(s)), exactPow) : tail(Math.min(r(s), D), D, exactPow));
+  const guess = (m: number) => (m - 1) * decaySteps + 1;
+  const fill = (from: number, to: number, out: Out, offset: number) => {
+    if (dtype !== 'float32') return fillByAt(at, from, to, out, offset);
+    // V8's Math.pow is fast for integer and 0.5 exponents; powf (exp/log) pays off for the others.
+    const fastPow = P === 1 ? (q: number) => q : Number.isInteger(P) || P === 0.5 ? (q: number) => Math.fround(Math.pow(q, P)) : (q: number) => powf(q, P, Math.log(q));
+    const steps = (a: number, b: number, Dc: number, clamp: boolean) => {
+      for (let s = a; s < b; s++) {
+        const x = clamp ? Math.min(Math.fround(s), D) : Math.fround(s);
+        out[offset + s - from] = tail(x, Dc, fastPow);
+      }
+    };
+    if (cycle) {
+      forEachRun(multiplier, guess, from, to, (m, a, b) => steps(a, b, Math.fround(D * m), false));
+      return;
+    }
+    // Past decay_steps the step is clamped: the rate is end_learning_rate from there on.
+    const last = Math.min(to, Math.max(from, Math.ceil(decaySteps) + 2));
+    steps(from, last, D, true);
+    if (last < to) out.fill(at(last), offset + last - from, offset + to - from);
+  };
+  return {
+    at, fill,
+    marks: cycle ? (from, to, mark) => markRuns(multiplier, guess, 'restart', 1, from, to, mark) : noMarks,
+    describe: (s) => {
+      if (!cycle) return r(s) >= D ? 'after the decay (end_learning_rate)' : `${percent(r(s) / D)} through the decay`;
+      const m = multiplier(s);
+      return `cycle ${m}, ${percent(r(s) / r(D * m))} through`;
+    },
+  };
+}
+
+/** InverseTimeDecay.__call__: p = step / decay_steps (floored if staircase); initial_learning_rate / (1 + decay_rate * p). */
+export function inverseTimeCurve(lr: number, decaySteps: number, decayRate: number, staircase: boolean, dtype: Dtype): Curve {
+  const r = rounder(dtype);
+  const L = r(lr), D = r(decaySteps), R = r(decayRate);
+  const period = (s: number) => r(r(s) / D);
+  const stair = (s: number) => Math.floor(period(s));
+  const at = (s: number) => r(L / r(1 + r(R * (staircase ? stair(s) : period(s)))));
+  const guess = (i: number) => i * decaySteps;
+  return {
+    at,
+    fill: (from, to, out, offset) => {
+      if (!staircase) return fillByAt(at, from, to, out, offset);
+      forEachRun(stair, guess, from, to, (_i, a, b) => out.fill(at(a), offset + a - from, offset + b - from));
+    },
+    marks: staircase ? (from, to, mark) => markRuns(stair, guess, 'drop', 0, from, to, mark) : noMarks,
+    describe: (s) => (staircase ? `stair ${stair(s) + 1}` : `decay period ${Math.floor(period(s)) + 1}`),
+  };
+}
+
+/**
+ * The cosine part shared by CosineDecay (TF and Keras 3 _decay_function):
+ *   completed_fraction = step / decay_steps
+ *   cosine_decayed = 0.5 * (1.0 + cos(pi * completed_fraction))
+ *   decayed = (1 - alpha) * cosine_decayed + alpha     # alpha a Python float: (1 - alpha) in float64, then cast
+ *   return decay_from_lr * decayed
+ */
+export function cosineDecayValue(r: Round, step: number, D: number, from: number, oneMinusAlpha: number, alpha: number): number {
+  const cf = r(step / D);
+  const cosineDecayed = r(0.5 * r(1 + r(Math.cos(r(pi(r) * cf)))));
+  return r(from * r(r(oneMinusAlpha * cosineDecayed) + alpha));
+}
+
+const pi = (r: Round) => r(Math.PI);
+
+/** CosineDecay.__call__ without warmup: step = minimum(step, decay_steps), then the cosine part. */
+export function cosineCurve(lr: number, decaySteps: number, alpha: number, dtype: Dtype): Curve {
+  const r = rounder(dtype);
+  const L = r(lr), D = r(decaySteps), A = r(1 - alpha), AL = r(alpha);
+  const at = (s: number) => cosineDecayValue(r, Math.min(r(s), D), D, L, A, AL);
+  return {
+    at,
+    fill: (from, to, out, offset) => {
+      const last = Math.min(to, Math.max(from, Math.ceil(decaySteps) + 2));
+      fillByAt(at, from, last, out, offset);
+      if (last < to) out.fill(at(last), offset + last - from, offset + to - from);
+    },
+    marks: noMarks,
+    describe: (s) => (r(s) >= D ? 'after the decay (alpha floor)' : `${percent(r(s) / D)} through the decay`),
+  };
+}
+
+/**
+ * CosineDecayRestarts.__call__ (alpha, t_mul, m_mul cast to the dtype):
+ *   completed_fraction = step / first_decay_steps
+ *   if t_mul == 1: i_restart = floor(completed_fraction); completed_fraction -= i_restart
+ *   else: i_restart = floor(log(1.0 - completed_fraction * (1.0 - t_mul)) / log(t_mul))
+ *         sum_r = (1.0 - t_mul ** i_restart) / (1.0 - t_mul)
+ *         completed_fraction = (completed_fraction - sum_r) / t_mul ** i_restart
+ *   m_fac = m_mul ** i_restart
+ *   cosine_decayed = 0.5 * m_fac * (1.0 + cos(pi * completed_fraction))
+ *   decayed = (1 - alpha) * cosine_decayed + alpha
+ *   return initial_learning_rate * decayed
+ * The fast path computes i_restart, t_mul ** i_restart, sum_r and 0.5 * m_fac once per period.
+ */
+export function cosineRestartsCurve(lr: number, firstDecaySteps: number, tMul: number, mMul: number, alpha: number, dtype: Dtype): Curve {
+  const r = rounder(dtype);
+  const L = r(lr), D = r(firstDecaySteps), AL = r(alpha), T = r(tMul), M = r(mMul);
+  const geometric = T !== 1;
+  const oneMinusT = r(1 - T), logT = r(Math.log(T)), A = r(1 - AL), PI = pi(r);
+  const fraction = (s: number) => r(r(s) / D);
+  const restart = (s: number) => {
+    const cf = fraction(s);
+    return geometric ? Math.floor(r(r(Math.log(r(1 - r(cf * oneMinusT)))) / logT)) : Math.floor(cf);
+  };
+  const periodConstants = (i: number) => {
+    const tPow = r(Math.pow(T, i));
+    return { tPow, sumR: r(r(1 - tPow) / oneMinusT), half: r(0.5 * r(Math.pow(M, i))) };
+  };
+  const value = (cf: number, i: number, c: { tPow: number; sumR: number; half: number }) => {
+    const within = geometric ? r(r(cf - c.sumR) / c.tPow) : r(cf - i);
+    const cosineDecayed = r(c.half * r(1 + r(Math.cos(r(PI * within)))));
+    return r(L * r(r(A * cosineDecayed) + AL));
+  };
+  const at = (s: number) => {
+    const i = restart(s);
+    return value(fraction(s), i, periodConstants(i));
+  };
+  const guess = (i: number) => (geometric ? (firstDecaySteps * (1 - Math.pow(tMul, i))) / (1 - tMul) : i * firstDecaySteps);
+  const withinPeriod = (s: number) => {
+    const i = restart(s);
+    const cf = fraction(s);
+    return geometric ? r(r(cf - periodConstants(i).sumR) / periodConstants(i).tPow) : r(cf - i);
+  };
+  return {
+    at,
+    fill: (from, to, out, offset) => {
+      if (dtype !== 'float32') return fillByAt(at, from, to, out, offset);
+      forEachRun(restart, guess, from, to, (i, a, b) => {
+        const c = periodConstants(i);
+        for (let s = a; s < b; s++) out[offset + s - from] = value(Math.fround(Math.fround(s) / D), i, c);
+      });
+    },
+    marks: (from, to, mark) => markRuns(restart, guess, 'restart', 0, from, to, mark),
+    describe: (s) => `cycle ${restart(s) + 1}, ${percent(withinPeriod(s))} through`,
+  };
+}
+
+/** NoisyLinearCosineDecay's noise parameters. */
+export interface Noise { initialVariance: number; varianceDecay: number; seed: number }
+
+/**
+ * LinearCosineDecay.__call__ and NoisyLinearCosineDecay.__call__:
+ *   step = minimum(step, decay_steps)
+ *   linear_decayed = (decay_steps - step) / decay_steps
+ *   [noisy: variance = initial_variance / pow(1.0 + step, variance_decay)
+ *           linear_decayed = linear_decayed + random_normal(stddev=sqrt(variance))]  (normal * std + 0)
+ *   fraction = 2.0 * num_periods * (step / decay_steps)
+ *   cosine_decayed = 0.5 * (1.0 + cos(pi * fraction))
+ *   return initial_learning_rate * ((alpha + linear_decayed) * cosine_decayed + beta)
+ * The noise is lrscope's (noise.ts); pow(1 + step, variance_decay) goes through powf in float32.
+ */
+export function linearCosineCurve(lr: number, decaySteps: number, numPeriods: number, alpha: number, beta: number, dtype: Dtype, noise?: Noise): Curve {
+  const r = rounder(dtype);
+  const L = r(lr), D = r(decaySteps), NP = r(numPeriods), AL = r(alpha), BE = r(beta), PI = pi(r);
+  const twoNP = r(2 * NP);
+  const IV = r(noise?.initialVariance ?? 0), VD = r(noise?.varianceDecay ?? 0), seed = noise?.seed ?? 0;
+  const pow = dtype === 'float32' ? (b: number) => powf(b, VD, Math.log(b)) : (b: number) => Math.pow(b, VD);
+  const at = (s: number) => {
+    const x = Math.min(r(s), D);
+    const linear = r(r(D - x) / D);
+    const noisy = noise ? r(linear + r(r(Math.sqrt(r(IV / r(pow(r(1 + x)))))) * normalNoise(seed, s))) : linear;
+    const cosineDecayed = r(0.5 * r(1 + r(Math.cos(r(PI * r(twoNP * r(x / D)))))));
+    return r(L * r(r(r(AL + noisy) * cosineDecayed) + BE));
+  };
+  const f = Math.fround;
+  const fillNoisy32 = (from: number, to: number, out: Out, offset: number) => {
+    for (let s = from; s < to; s++) {
+      const x = Math.min(f(s), D);
+      const b = f(1 + x);
+      const std = f(Math.sqrt(f(IV / powf(b, VD, Math.log(b)))));
+      const noisy = f(f(f(D - x) / D) + f(std * normalNoise(seed, s)));
+      const cosineDecayed = f(0.5 * f(1 + f(Math.cos(f(PI * f(twoNP * f(x / D)))))));
+      out[offset + s - from] = f(L * f(f(f(AL + noisy) * cosineDecayed) + BE));
+    }
+  };
+  return {
+    at,
+    fill: (from, to, out, offset) => {
+      if (noise && dtype === 'float32') return fillNoisy32(from, to, out, offset);
+      // Without noise the rate is constant past decay_steps; with noise it never is.
+      const last = noise ? to : Math.min(to, Math.max(from, Math.ceil(decaySteps) + 2));
+      fillByAt(at, from, last, out, offset);
+      if (last < to) out.fill(at(last), offset + last - from, offset + to - from);
+    },
+    marks: noMarks,
+    describe: (s) => (r(s) >= D ? 'after the decay (beta floor)' : `${percent(r(s) / D)} through the decay`),
+  };
+}
