@@ -92,9 +92,10 @@ export const test = base.extend<ShellOption & { app: LrscopeApp }>({
         dataDir,
         server: await startServe(dbFile),
         restart: async () => {
+          const hash = new URL(page.url()).hash; // the view the user was on, as a reload keeps it
           await app.server!.stop();
           app.server = await startServe(dbFile);
-          await page.goto(app.server.url);
+          await page.goto(app.server.url + hash);
         },
       };
       await page.goto(app.server!.url);

@@ -24,6 +24,15 @@ export function createHandlers(s: Services): Handlers {
     'schedules.delete': ({ id, detachRuns }) => s.schedules.delete(id, detachRuns),
     'schedules.attach': ({ scheduleId, runIds }) => s.schedules.attach(scheduleId, runIds),
     'schedules.detach': ({ runId }) => s.schedules.detach(runId),
+    'comparisons.list': () => s.comparisons.list(),
+    'comparisons.get': ({ id }) => s.comparisons.get(id),
+    'comparisons.save': (input) => s.comparisons.save(input),
+    'comparisons.delete': ({ id }) => s.comparisons.delete(id),
+    'imports.preview': ({ paths, format }) => s.imports.preview(paths, format),
+    'imports.start': ({ paths, ...options }) => s.imports.start(paths, options),
+    'imports.progress': ({ jobId }) => s.imports.progress(jobId),
+    'imports.cancel': ({ jobId }) => s.imports.cancel(jobId),
+    'series.get': ({ runId, metric, ...range }) => s.series.get(runId, metric, range),
   };
 }
 

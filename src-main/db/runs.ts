@@ -50,6 +50,7 @@ export function runStatements(db: Db) {
     delete: db.prepare<[number]>('DELETE FROM runs WHERE id = ?'),
     clearTags: db.prepare<[number]>('DELETE FROM run_tags WHERE run_id = ?'),
     addTag: db.prepare<[number, string]>('INSERT OR IGNORE INTO run_tags (run_id, tag) VALUES (?, ?)'),
+    metricId: db.prepare<[number, string], { id: number }>('SELECT id FROM metrics WHERE run_id = ? AND name = ?'),
     touch: db.prepare<[number]>("UPDATE runs SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?"),
   };
 }

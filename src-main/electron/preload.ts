@@ -1,7 +1,19 @@
 // Exposes exactly one function per contract method, never ipcRenderer itself.
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { methodNames } from '../../src-shared/api/contract';
 
 const bridge = Object.fromEntries(methodNames.map((name) => [name, (input: unknown) => ipcRenderer.invoke(name, input)]));
 
 contextBridge.exposeInMainWorld('lrscope', Object.freeze(bridge));
+
+// The two shell services the contract cannot carry: a dropped or picked File's real path, and the
+// File > Import menu's chosen paths.
+contextBridge.exposeInMainWorld(
+  'lrscopeShell',
+  Object.freeze({
+    pathForFile: (file: File) => webUtils.getPathForFile(file),
+    onOpenFiles: (listener: (paths: string[]) => void) => {
+      ipcRenderer.on('lrscope:open-files', (_event, paths: string[]) => listener(paths));
+    },
+  }),
+);

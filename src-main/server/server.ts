@@ -7,6 +7,7 @@ import { createHandlers, dispatch, isMethodName, type Handlers } from '../api/ha
 import type { Services } from '../services';
 import { allowedHosts, hasToken, isLoopback, newToken, refuseForeign } from './security';
 import { securityHeaders, serveStatic } from './static';
+import { UploadArea } from './uploads';
 
 export interface ServeOptions {
   host?: string;
@@ -32,6 +33,7 @@ export async function startServer(services: Services, options: ServeOptions): Pr
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? newToken();
   const handlers = createHandlers(services);
+  const uploads = new UploadArea();
   let hosts = new Set<string>();
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -55,6 +57,13 @@ export async function startServer(services: Services, options: ServeOptions): Pr
     const route = url.pathname.slice('/api/'.length);
     const extra = options.routes?.[route];
     if (extra) return extra(req, res);
+    if (route === 'upload') {
+      if (req.method === 'DELETE') {
+        uploads.forget(url.searchParams.get('batch') ?? '');
+        return sendJson(res, 200, { ok: true });
+      }
+      return uploads.receive(req, res, (status, body) => sendJson(res, status, body));
+    }
     if (route === 'info' && req.method === 'GET') return call(handlers, 'app.info', {}, res);
     if (req.method !== 'POST') return sendJson(res, 405, { code: 'invalid_input', message: 'use POST for API calls' });
     if (!isMethodName(route)) return sendJson(res, 404, { code: 'not_found', message: `no API method "${route}"` });
@@ -76,7 +85,13 @@ export async function startServer(services: Services, options: ServeOptions): Pr
     host,
     port,
     url: `http://${urlHost}:${port}/?token=${token}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) =>
+        server.close(() => {
+          uploads.dispose();
+          resolve();
+        }),
+      ),
   };
 }
 

@@ -1,6 +1,9 @@
 import type { AppInfo } from '../../src-shared/api/types';
 import { openDatabase, type Db, type OpenOptions } from '../db/database';
+import { ComparisonService } from './comparisons';
+import { ImportService } from './imports';
 import { RunService } from './runs';
+import { SeriesService } from './series';
 import { ScheduleService } from './schedules';
 import { appVersion } from './version';
 
@@ -10,6 +13,9 @@ export interface Services {
   info: AppInfo;
   runs: RunService;
   schedules: ScheduleService;
+  comparisons: ComparisonService;
+  imports: ImportService;
+  series: SeriesService;
   close(): void;
 }
 
@@ -21,6 +27,9 @@ export function openServices(file: string, shell: AppInfo['shell'], options: Ope
     info: { name: 'lrscope', version: appVersion(), databasePath: path, schemaVersion, shell },
     runs,
     schedules: new ScheduleService(db, runs),
+    comparisons: new ComparisonService(db, runs),
+    imports: new ImportService(db),
+    series: new SeriesService(db, runs),
     close: () => db.close(),
   };
 }

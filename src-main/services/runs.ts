@@ -49,6 +49,14 @@ export class RunService {
     return { deleted: id };
   }
 
+  /** The stored id of a run's metric, by the name the log gave it. */
+  metricId(runId: number, metric: string): number {
+    const row = this.st.metricId.get(runId, metric);
+    if (row) return row.id;
+    this.get(runId);
+    throw new ApiError('not_found', `run ${runId} has no metric "${metric}"`);
+  }
+
   private mustChange(changes: number, id: number): void {
     if (changes === 0) throw new ApiError('not_found', `run ${id} does not exist`);
   }

@@ -42,7 +42,7 @@ describe('schedules', () => {
     const a = s.runs.create('a');
     const b = s.runs.create('b');
     const saved = s.schedules.save({ name: 'staircase', spec });
-    expect(saved.spec).toEqual(spec);
+    expect(saved.spec).toEqual({ ...spec, dtype: 'float32' }); // stored with the engine's defaults filled in
     expect(saved.kind).toBe('exponential_decay');
     expect(s.schedules.attach(saved.id, [a.id, b.id])).toEqual({ attached: 2 });
     expect(s.runs.get(a.id).schedule).toEqual({ id: saved.id, name: 'staircase', kind: 'exponential_decay' });
@@ -81,5 +81,31 @@ describe('dispatch', () => {
     expect(await dispatch(handlers, 'runs.get', { id: 7 })).toMatchObject({ ok: false, status: 404, error: { message: 'run 7 does not exist' } });
     const created = await dispatch(handlers, 'runs.create', { name: 'r' });
     expect(created).toMatchObject({ ok: true, value: { name: 'r', tags: [], metrics: [] } });
+  });
+});
+
+describe('comparisons', () => {
+  const settings = { align: 'step' as const, metric: 'loss', smoothing: 0.6, logY: false, showMarks: true };
+
+  it('keep their runs in order with their settings, and lose a deleted run', () => {
+    const a = s.runs.create('a');
+    const b = s.runs.create('b');
+    const saved = s.comparisons.save({ name: 'lr sweep', runIds: [b.id, a.id], settings });
+    expect(s.comparisons.get(saved.id)).toMatchObject({ name: 'lr sweep', runIds: [b.id, a.id], settings, runCount: 2 });
+    s.runs.delete(b.id);
+    expect(s.comparisons.get(saved.id).runIds).toEqual([a.id]);
+  });
+
+  it('save all or nothing: an unknown run saves nothing', () => {
+    expect(() => s.comparisons.save({ name: 'x', runIds: [999], settings })).toThrow('run 999 does not exist');
+    expect(s.comparisons.list()).toEqual([]);
+  });
+});
+
+describe('schedule specs', () => {
+  it('are validated by the engine, naming the field and the rule, and nothing is saved', () => {
+    expect(() => s.schedules.save({ name: 'bad', spec: { ...spec, decay_steps: 0 } })).toThrow('spec.decay_steps: must be > 0');
+    expect(() => s.schedules.save({ name: 'bad', spec: { kind: 'no_such_schedule' } })).toThrow(ApiError);
+    expect(s.schedules.list()).toEqual([]);
   });
 });

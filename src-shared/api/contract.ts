@@ -2,7 +2,8 @@
 // the IPC handlers, the HTTP routes of browser mode and the renderer's client are all derived
 // from this object; a channel name is never typed anywhere else.
 import { z } from 'zod';
-import type { AppInfo, RunDetail, RunSummary, ScheduleDetail, ScheduleSummary } from './types';
+import { IMPORT_FORMATS, type ImportPreview, type SeriesJson } from './import-types';
+import type { AppInfo, ComparisonDetail, ComparisonSummary, ImportJob, RunDetail, RunSummary, ScheduleDetail, ScheduleSummary } from './types';
 
 /** A contract entry: the input schema (validated at the boundary) and a phantom output type. */
 export interface Method<I extends z.ZodType, O> {
@@ -26,6 +27,27 @@ const tag = z
   .min(1, 'must not be empty')
   .max(64, 'must be at most 64 characters')
   .regex(/^[^,\s]+$/, 'must not contain spaces or commas');
+
+const paths = z
+  .array(z.string({ error: 'must be a file or folder path' }).min(1, 'must not be empty'), { error: 'must be a list of paths' })
+  .min(1, 'must name at least one file or folder')
+  .max(10_000, 'at most 10000 paths');
+const format = z.enum(IMPORT_FORMATS, { error: `must be one of ${IMPORT_FORMATS.join(', ')}` });
+const role = z.enum(['loss', 'lr', 'epoch', 'other'], { error: 'must be loss, lr, epoch or other' });
+const jobId = z.string({ error: 'must be an import id' }).uuid('must be an import id');
+const step = z.number({ error: 'must be a number' }).refine(Number.isFinite, 'must be a finite number');
+
+const comparisonSettings = z
+  .object({
+    align: z.enum(['step', 'epoch', 'fraction'], { error: 'must be step, epoch or fraction' }),
+    metric: z.string({ error: 'must be a metric name' }).min(1, 'must not be empty'),
+    smoothing: z.number({ error: 'must be a number' }).min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1'),
+    logY: z.boolean({ error: 'must be true or false' }),
+    logX: z.boolean({ error: 'must be true or false' }).optional(),
+    showMarks: z.boolean({ error: 'must be true or false' }),
+    hiddenRunIds: z.array(id).optional(),
+  })
+  .strict();
 
 export const contract = {
   'app.info': method<AppInfo>()(z.object({}).strict()),
@@ -60,6 +82,53 @@ export const contract = {
     z.object({ scheduleId: id, runIds: z.array(id).min(1, 'must name at least one run').max(1000) }).strict(),
   ),
   'schedules.detach': method<RunDetail>()(z.object({ runId: id }).strict()),
+
+  'comparisons.list': method<ComparisonSummary[]>()(z.object({}).strict()),
+  'comparisons.get': method<ComparisonDetail>()(z.object({ id }).strict()),
+  'comparisons.save': method<ComparisonDetail>()(
+    z
+      .object({
+        id: id.optional(),
+        name,
+        runIds: z.array(id).min(1, 'must name at least one run').max(20, 'at most 20 runs can be compared'),
+        settings: comparisonSettings,
+      })
+      .strict(),
+  ),
+  'comparisons.delete': method<{ deleted: number }>()(z.object({ id }).strict()),
+
+  'imports.preview': method<ImportPreview>()(z.object({ paths, format: format.optional() }).strict()),
+  'imports.start': method<ImportJob>()(
+    z
+      .object({
+        paths,
+        format: format.optional(),
+        name: name.optional(),
+        mapping: z
+          .object({
+            stepColumn: z.string().optional(),
+            roles: z.record(z.string(), role).optional(),
+            skip: z.array(z.string()).optional(),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict(),
+  ),
+  'imports.progress': method<ImportJob>()(z.object({ jobId }).strict()),
+  'imports.cancel': method<ImportJob>()(z.object({ jobId }).strict()),
+
+  'series.get': method<SeriesJson>()(
+    z
+      .object({
+        runId: id,
+        metric: z.string({ error: 'must be a metric name' }).min(1, 'must not be empty'),
+        from: step.optional(),
+        to: step.optional(),
+        maxPoints: z.number().int('must be a whole number').min(2, 'must be at least 2').max(100_000, 'must be at most 100000').default(2000),
+      })
+      .strict(),
+  ),
 } as const;
 
 export type Contract = typeof contract;

@@ -1,6 +1,8 @@
 // Plain data that crosses the process boundary. No classes, no Dates (ISO strings instead),
 // so that the same values survive structured clone (IPC) and JSON (HTTP).
 
+import type { ImportProgress, ImportSummary } from './import-types';
+
 export interface AppInfo {
   name: 'lrscope';
   version: string;
@@ -66,4 +68,37 @@ export interface ApiErrorBody {
   message: string;
   /** For invalid_input: which field, in dotted path form, and why. */
   issues?: { field: string; message: string }[];
+}
+
+export interface ImportJob {
+  id: string;
+  paths: string[];
+  state: 'running' | 'done' | 'failed' | 'cancelled';
+  progress: ImportProgress;
+  summary?: ImportSummary;
+  /** For a failed import: the file, the line or record, and the reason. */
+  error?: string;
+}
+
+/** How the compare view lines runs up, and what it shows. */
+export interface ComparisonSettings {
+  align: 'step' | 'epoch' | 'fraction';
+  metric: string;
+  smoothing: number;
+  logY: boolean;
+  logX?: boolean;
+  showMarks: boolean;
+  hiddenRunIds?: number[];
+}
+
+export interface ComparisonSummary {
+  id: number;
+  name: string;
+  runCount: number;
+  updatedAt: string;
+}
+
+export interface ComparisonDetail extends ComparisonSummary {
+  runIds: number[];
+  settings: ComparisonSettings;
 }

@@ -1,0 +1,121 @@
+// Designer: re-evaluating and redrawing a 100,000-step schedule after a keystroke (target: < 16 ms,
+// one frame at 60 Hz), measured for real: the built renderer served by `lrscope serve`, driven in
+// Debian's Chromium. The designer marks `lrscope:designer-keystroke` in the form field's input
+// handler and measures to the end of uPlot's next `draw` hook (src-renderer/designer/perf.ts), so
+// the figure covers validation, evaluation into the reused buffer, setData, and drawing the
+// curve, its marks and axes. Baseline: the same keystrokes over a 1,000-step range.
+//
+//   npx tsx bench/designer.bench.ts
+import { chromium, type Page } from '@playwright/test';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+
+const KEYSTROKES = 50;
+const TARGET_MS = 16;
+const MEASURE = 'lrscope:designer-keystroke-to-draw';
+const EVALUATE = 'lrscope:designer-evaluate';
+const root = join(import.meta.dirname, '..');
+
+function build(): void {
+  const r = spawnSync('npm', ['run', '--silent', 'build:renderer'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('npm run build:renderer failed');
+}
+
+async function serve(db: string): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, ['bin/lrscope.mjs', 'serve', '--db', db, '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DISPLAY: '' } });
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /open (http:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`lrscope serve exited with ${code}:\n${out}`)));
+  });
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+const median = (xs: number[]) => quantile([...xs].sort((a, b) => a - b), 0.5);
+const p95 = (xs: number[]) => quantile([...xs].sort((a, b) => a - b), 0.95);
+
+async function setRange(page: Page, to: number): Promise<void> {
+  await page.getByRole('textbox', { name: 'to step' }).fill(String(to));
+  await page.waitForFunction((t) => document.querySelector('[data-testid="designer-chart"]')?.getAttribute('data-range')?.endsWith(`-${t}`), to);
+}
+
+/** Types into `field` one key at a time (a digit, then Backspace, …), waiting for each redraw. */
+async function keystrokes(page: Page, field: string): Promise<{ total: number[]; evaluate: number[] }> {
+  const input = page.getByRole('textbox', { name: field, exact: true });
+  await input.click();
+  await input.press('End');
+  await page.evaluate(() => performance.clearMeasures());
+  for (let i = 0; i < KEYSTROKES; i++) {
+    await input.press(i % 2 === 0 ? String((i / 2) % 9 + 1) : 'Backspace');
+    await page.waitForFunction(([name, n]) => performance.getEntriesByName(name as string).length >= (n as number), [MEASURE, i + 1] as const);
+  }
+  return page.evaluate(([m, e]) => ({
+    total: performance.getEntriesByName(m).map((x) => x.duration),
+    evaluate: performance.getEntriesByName(e).map((x) => x.duration),
+  }), [MEASURE, EVALUATE] as const);
+}
+
+async function main(): Promise<void> {
+  build();
+  const dir = mkdtempSync(join(os.tmpdir(), 'lrscope-bench-'));
+  const server = await serve(join(dir, 'bench.sqlite'));
+  const browser = await chromium.launch({
+    executablePath: process.env.LRSCOPE_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const rows: string[][] = [];
+  let failed = false;
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(server.url.replace(/#.*$/, '') + '#/designer');
+    await page.getByTestId('designer-chart').locator('canvas').waitFor();
+
+    const cases: { name: string; preset?: string; field: string; candidates: number }[] = [
+      { name: 'exponential_decay staircase (1 candidate)', preset: 'exponential_decay, staircase', field: 'decay_rate', candidates: 1 },
+      { name: 'cosine_decay_restarts (1 candidate)', preset: 'cosine_decay_restarts', field: 'learning_rate', candidates: 1 },
+      { name: 'cosine family (4 candidates)', preset: 'cosine family · 4 on one chart', field: 'learning_rate', candidates: 4 },
+    ];
+    for (const c of cases) {
+      if (c.preset) await page.getByRole('region', { name: 'Presets' }).getByRole('button', { name: c.preset, exact: true }).click();
+      // The seed presets span 0–59; make the decay periods visible at 100,000 steps too.
+      const periodField = c.field === 'decay_rate' ? 'decay_steps' : null;
+      if (periodField) await page.getByRole('textbox', { name: periodField, exact: true }).fill('1000');
+      const result: Record<number, { total: number[]; evaluate: number[] }> = {};
+      for (const steps of [1_000, 100_000]) {
+        await setRange(page, steps - 1);
+        result[steps] = await keystrokes(page, c.field);
+      }
+      const big = result[100_000]!;
+      const small = result[1_000]!;
+      const ok = median(big.total) < TARGET_MS && p95(big.total) < TARGET_MS;
+      failed ||= !ok;
+      rows.push([
+        c.name,
+        median(big.total).toFixed(2), p95(big.total).toFixed(2), median(big.evaluate).toFixed(2),
+        median(small.total).toFixed(2), (median(big.total) / median(small.total)).toFixed(1) + '×',
+        ok ? 'ok' : `over ${TARGET_MS} ms`,
+      ]);
+    }
+    const version = browser.version();
+    const header = ['100,000 steps, keystroke → drawn', 'median ms', 'p95 ms', 'evaluate ms', '1,000 steps median', 'ratio', ''];
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+    console.log(`designer bench: ${os.cpus()[0]?.model ?? 'unknown cpu'} (${os.cpus().length} cores), node ${process.version}, Chromium ${version}, ${KEYSTROKES} keystrokes per case\n`);
+    for (const r of [header, ...rows]) console.log(r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
+  } finally {
+    await browser.close();
+    server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (failed) process.exitCode = 1;
+}
+
+await main();

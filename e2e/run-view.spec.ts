@@ -1,0 +1,53 @@
+import { events as engineEvents, parseSpec } from '../src-shared/schedule';
+import { callApi } from './api';
+import { expect, test } from './fixtures';
+import { sample } from './samples';
+
+test.skip(({ shell }) => shell !== 'browser', 'uses the browser-mode file upload');
+
+const COSINE_LOG = sample('generated', 'digits_mlp_adam_tf_cosine_decay', 'metrics.csv');
+
+test('import a log through the file picker, attach cosine_decay_restarts, see every restart marked', async ({ app, request }, testInfo) => {
+  const { page } = app;
+  await page.getByRole('button', { name: 'Import a log…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import a training log' });
+  await dialog.getByLabel('Choose files').setInputFiles(COSINE_LOG);
+
+  // The preview shows what was detected before anything is written.
+  await expect(dialog.getByText('detected as')).toBeVisible();
+  await expect(dialog.getByRole('combobox', { name: 'Role of lr' })).toHaveValue('lr');
+  await expect(dialog.getByRole('combobox', { name: 'Role of loss' })).toHaveValue('loss');
+  await page.screenshot({ path: testInfo.outputPath('import-preview.png') });
+  await dialog.getByRole('textbox', { name: 'Run name' }).fill('digits adam cosine');
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByRole('status')).toContainText('Imported 1 run');
+  await expect(dialog.getByRole('status')).toContainText('loss (3,000');
+  await dialog.getByRole('button', { name: 'digits adam cosine' }).click();
+
+  const runs = page.getByRole('complementary', { name: 'Runs' });
+  await expect(runs.getByText('digits adam cosine')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Metrics' })).toContainText('3,000');
+
+  // A schedule from the library, attached through the run view.
+  const spec = { kind: 'cosine_decay_restarts', learning_rate: 0.002, first_decay_steps: 300, t_mul: 1.5, m_mul: 0.8, alpha: 0.05 };
+  await callApi(request, app.server!, 'schedules.save', { name: 'restarts every 300×1.5ⁱ', spec });
+  await page.getByRole('button', { name: 'Attach a schedule…' }).click();
+  const attach = page.getByRole('dialog', { name: 'Attach a schedule' });
+  await attach.getByRole('button', { name: 'Attach' }).click();
+  await expect(page.getByRole('group', { name: 'Attached schedule' }).getByText('restarts every 300×1.5ⁱ')).toBeVisible();
+
+  // The marks the chart draws are exactly the engine's restart events over the run's steps.
+  const parsed = parseSpec(spec);
+  if (!parsed.ok) throw new Error('bad spec');
+  const expected = engineEvents(parsed.spec, 0, 3000).filter((e) => e.kind === 'restart').map((e) => e.step);
+  expect(expected.length).toBeGreaterThan(2);
+  const chart = page.getByTestId('run-chart');
+  await expect(chart).toHaveAttribute('data-marks', expected.join(','));
+  await expect(page.getByRole('region', { name: 'Restarts and drops' }).getByRole('row')).toHaveCount(expected.length + 1);
+  await page.screenshot({ path: testInfo.outputPath('run-view-restarts.png'), fullPage: true });
+
+  // Still attached after a restart of the server.
+  await app.restart();
+  await expect(app.page.getByRole('group', { name: 'Attached schedule' }).getByText('restarts every 300×1.5ⁱ')).toBeVisible();
+  await expect(app.page.getByTestId('run-chart')).toHaveAttribute('data-marks', expected.join(','));
+});

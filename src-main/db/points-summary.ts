@@ -1,0 +1,97 @@
+// Summaries of consecutive points: what a zoomed-out chart needs from a bucket (its first point,
+// extremes and NaN count) without the points themselves. Pure arithmetic, no SQL.
+
+/** Points per summary entry: fine enough that a 2,000-bucket view of 10M points merges ~20 entries a bucket. */
+export const SUMMARY_SPAN = 256;
+
+/** Layout of one entry, in Float64 slots. */
+export const E = { stepFirst: 0, stepLast: 1, count: 2, first: 3, min: 4, max: 5, nans: 6 } as const;
+export const ENTRY_SIZE = 7;
+
+/**
+ * One entry per SUMMARY_SPAN points. min/max skip NaN but keep ±Infinity (an exploding loss is a
+ * spike to show); an all-NaN run of points has NaN min and max and a full NaN count.
+ */
+export function summarize(steps: Float64Array, vals: Float64Array, count: number): Float64Array {
+  const entries = new Float64Array(Math.ceil(count / SUMMARY_SPAN) * ENTRY_SIZE);
+  for (let start = 0, e = 0; start < count; start += SUMMARY_SPAN, e += ENTRY_SIZE) {
+    const end = Math.min(start + SUMMARY_SPAN, count);
+    let min = Infinity;
+    let max = -Infinity;
+    let nans = 0;
+    for (let i = start; i < end; i++) {
+      const v = vals[i]!;
+      if (v !== v) nans++;
+      else {
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
+    }
+    entries[e + E.stepFirst] = steps[start]!;
+    entries[e + E.stepLast] = steps[end - 1]!;
+    entries[e + E.count] = end - start;
+    entries[e + E.first] = vals[start]!;
+    entries[e + E.min] = nans === end - start ? NaN : min;
+    entries[e + E.max] = nans === end - start ? NaN : max;
+    entries[e + E.nans] = nans;
+  }
+  return entries;
+}
+
+export function countNaN(vals: Float64Array, count: number): number {
+  let nans = 0;
+  for (let i = 0; i < count; i++) if (vals[i] !== vals[i]) nans++;
+  return nans;
+}
+
+/** Buckets being filled: columnar output of a thinned series. */
+export class BucketWriter {
+  readonly steps: Float64Array;
+  readonly values: Float64Array;
+  readonly min: Float64Array;
+  readonly max: Float64Array;
+  readonly nanCounts: Float64Array;
+  length = 0;
+  private open = false;
+
+  constructor(capacity: number) {
+    this.steps = new Float64Array(capacity);
+    this.values = new Float64Array(capacity);
+    this.min = new Float64Array(capacity);
+    this.max = new Float64Array(capacity);
+    this.nanCounts = new Float64Array(capacity);
+  }
+
+  /** Starts a bucket at its first point. */
+  start(step: number, first: number): void {
+    const i = this.length++;
+    this.steps[i] = step;
+    this.values[i] = first;
+    this.min[i] = NaN;
+    this.max[i] = NaN;
+    this.nanCounts[i] = 0;
+    this.open = true;
+  }
+
+  /** Adds extremes (NaN = none) and a NaN count to the open bucket. */
+  add(min: number, max: number, nans: number): void {
+    if (!this.open) throw new Error('BucketWriter.add before start');
+    const i = this.length - 1;
+    // NaN compares false both ways, so `!(cur <= min)` also replaces a NaN placeholder.
+    if (min === min && !(this.min[i]! <= min)) this.min[i] = min;
+    if (max === max && !(this.max[i]! >= max)) this.max[i] = max;
+    this.nanCounts[i] = this.nanCounts[i]! + nans;
+  }
+
+  result() {
+    const n = this.length;
+    return {
+      steps: this.steps.slice(0, n),
+      values: this.values.slice(0, n),
+      min: this.min.slice(0, n),
+      max: this.max.slice(0, n),
+      nanCounts: this.nanCounts.slice(0, n),
+      exact: false,
+    };
+  }
+}

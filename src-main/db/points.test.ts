@@ -1,0 +1,102 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { seriesFromJson, seriesToJson } from '../../src-shared/api/series-json';
+import { freshDb, tempFolder } from '../import/test-support';
+import type { Db } from './database';
+import { CHUNK_POINTS, querySeries } from './points';
+import { ImportStore } from './points-import';
+
+let folder: ReturnType<typeof tempFolder>;
+let db: Db;
+
+beforeEach(() => {
+  folder = tempFolder();
+  db = freshDb(folder.dir);
+});
+
+afterEach(() => {
+  db.close();
+  folder.remove();
+});
+
+/** Writes points through the import store, in chunks, as an import does. */
+function metricWith(steps: Float64Array, vals: Float64Array): number {
+  const store = ImportStore.open(db);
+  store.begin();
+  const runId = store.insertRun('r', '', 'csv', {});
+  const id = store.insertMetric(runId, 'loss', 'loss');
+  for (let at = 0, seq = 0; at < steps.length; at += CHUNK_POINTS, seq++) {
+    const end = Math.min(at + CHUNK_POINTS, steps.length);
+    store.writeChunk(id, seq, steps.slice(at, end), vals.slice(at, end), end - at);
+  }
+  store.commit();
+  store.close();
+  return id;
+}
+
+function line(n: number, step = (i: number) => i): { steps: Float64Array; vals: Float64Array } {
+  const steps = Float64Array.from({ length: n }, (_, i) => step(i));
+  const vals = Float64Array.from({ length: n }, (_, i) => Math.sin(i / 100));
+  return { steps, vals };
+}
+
+describe('querySeries', () => {
+  it('returns the exact points of a range that fits the budget', () => {
+    const { steps, vals } = line(50_000, (i) => i * 10);
+    const id = metricWith(steps, vals);
+    const s = querySeries(db, id, { from: 1000, to: 1990, maxPoints: 500 });
+    expect(s.exact).toBe(true);
+    expect(Array.from(s.steps)).toEqual(Array.from({ length: 100 }, (_, i) => 1000 + i * 10));
+    expect(Array.from(s.values)).toEqual(Array.from(vals.subarray(100, 200)));
+  });
+
+  it('keeps irregular steps exactly (not stored as a stride)', () => {
+    const { steps, vals } = line(40_000, (i) => i * i);
+    const id = metricWith(steps, vals);
+    expect(Array.from(querySeries(db, id, { from: 0, to: 400, maxPoints: 100 }).steps)).toEqual([0, 1, 4, 9, 16, 25, 36, 49, 64, 81, 100, 121, 144, 169, 196, 225, 256, 289, 324, 361, 400]);
+  });
+
+  it('thins from points when a bucket is narrower than a summary entry, losing no spike or NaN', () => {
+    const { steps, vals } = line(100_000);
+    vals[31_337] = 1e9;
+    vals[77_777] = NaN;
+    const id = metricWith(steps, vals);
+    const s = querySeries(db, id, { maxPoints: 2000 });
+    expect(s.exact).toBe(false);
+    expect(s.steps.length).toBe(2000);
+    expect(Math.max(...s.max!)).toBe(1e9);
+    expect(s.nanCounts!.reduce((a, b) => a + b, 0)).toBe(1);
+    expect(s.nanCounts![Math.floor(77_777 / 50)]).toBe(1);
+  });
+
+  it('thins a 2M-point metric from the summaries, losing no spike or NaN', () => {
+    const { steps, vals } = line(2_000_000);
+    vals[1_234_567] = -5e6;
+    vals[1_999_999] = NaN;
+    const id = metricWith(steps, vals);
+    const s = querySeries(db, id, { maxPoints: 1000 });
+    expect(s.exact).toBe(false);
+    expect(s.steps.length).toBeLessThanOrEqual(1000);
+    expect(s.steps.length).toBeGreaterThan(900);
+    expect(s.steps[0]).toBe(0);
+    expect(Math.min(...s.min!)).toBe(-5e6);
+    expect(Math.max(...s.max!)).toBeCloseTo(1, 6);
+    expect(s.nanCounts!.at(-1)).toBe(1);
+    // A narrower range of the same metric, still from summaries.
+    const part = querySeries(db, id, { from: 1_000_000, to: 1_500_000, maxPoints: 100 });
+    expect(part.steps[0]).toBeGreaterThanOrEqual(1_000_000 - 256);
+    expect(part.steps.at(-1)).toBeLessThanOrEqual(1_500_000);
+    expect(Math.min(...part.min!)).toBe(-5e6);
+  });
+
+  it('returns nothing for a range without points', () => {
+    const { steps, vals } = line(10);
+    const id = metricWith(steps, vals);
+    expect(querySeries(db, id, { from: 100, to: 200, maxPoints: 10 })).toEqual({ steps: new Float64Array(0), values: new Float64Array(0), exact: true });
+  });
+
+  it('crosses JSON with NaN and infinities intact', () => {
+    const s = { steps: Float64Array.of(1, 2, 3), values: Float64Array.of(NaN, Infinity, -Infinity), exact: true };
+    const back = seriesFromJson(JSON.parse(JSON.stringify(seriesToJson(s))));
+    expect(back).toEqual(s);
+  });
+});

@@ -1,0 +1,225 @@
+// The points store: a metric's (step, value) points in chunks of consecutive steps, columnar
+// little-endian Float64 blobs (metric_chunks; regular steps as [first, stride]), each with a summary row (metric_chunk_summaries)
+// written at the same time. Points within a metric are kept in non-decreasing step order across
+// chunks (the importer guarantees it), which is what lets a range query pick chunks by step.
+import type { Series, SeriesQuery } from '../../src-shared/api/import-types';
+import type { Db } from './database';
+import { BucketWriter, countNaN, E, ENTRY_SIZE, SUMMARY_SPAN, summarize } from './points-summary';
+
+/** Points per chunk: 256 KiB of blobs; big enough for few rows, small enough to buffer one per metric. */
+export const CHUNK_POINTS = 16_384;
+/** Above this many points a query thins from summaries even if buckets come out coarser than asked. */
+const RAW_DECODE_LIMIT = 4_000_000;
+export const MAX_POINTS_LIMIT = 1_000_000;
+
+interface ChunkRow {
+  seq: number;
+  step_first: number;
+  step_last: number;
+  count: number;
+}
+
+function statements(db: Db) {
+  return {
+    insertChunk: db.prepare<[number, number, number, number, number, Buffer, Buffer]>(
+      'INSERT INTO metric_chunks (metric_id, seq, step_first, step_last, count, steps, vals) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
+    insertSummary: db.prepare<[number, number, number, number, number, Buffer]>(
+      'INSERT INTO metric_chunk_summaries (metric_id, seq, step_first, step_last, count, entries) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
+    firstChunkReaching: db.prepare<[number, number], { seq: number }>(
+      'SELECT seq FROM metric_chunk_summaries WHERE metric_id = ? AND step_last >= ? ORDER BY seq LIMIT 1',
+    ),
+    chunk: db.prepare<[number, number], { count: number; steps: Buffer; vals: Buffer }>(
+      'SELECT count, steps, vals FROM metric_chunks WHERE metric_id = ? AND seq = ?',
+    ),
+    deleteChunksFrom: db.prepare<[number, number]>('DELETE FROM metric_chunks WHERE metric_id = ? AND seq >= ?'),
+    chunksInRange: db.prepare<[number, number, number], ChunkRow>(
+      'SELECT seq, step_first, step_last, count FROM metric_chunk_summaries WHERE metric_id = ? AND step_last >= ? AND step_first <= ? ORDER BY seq',
+    ),
+    pointsOf: db.prepare<[number, number, number], { count: number; steps: Buffer; vals: Buffer }>(
+      'SELECT count, steps, vals FROM metric_chunks WHERE metric_id = ? AND seq BETWEEN ? AND ? ORDER BY seq',
+    ),
+    summariesOf: db.prepare<[number, number, number], { entries: Buffer }>(
+      'SELECT entries FROM metric_chunk_summaries WHERE metric_id = ? AND seq BETWEEN ? AND ? ORDER BY seq',
+    ),
+  };
+}
+
+type Statements = ReturnType<typeof statements>;
+const cache = new WeakMap<Db, Statements>();
+
+function st(db: Db): Statements {
+  let s = cache.get(db);
+  if (!s) {
+    s = statements(db);
+    cache.set(db, s);
+  }
+  return s;
+}
+
+function blob(arr: Float64Array, count: number): Buffer {
+  return Buffer.from(arr.buffer, arr.byteOffset, count * 8);
+}
+
+/**
+ * Steps that go up by a constant stride (every step, every 500th…) are the common case: such a
+ * chunk stores only [first, stride] (16 bytes for count > 2), halving what an import writes.
+ */
+function stepsBlob(steps: Float64Array, count: number): Buffer {
+  if (count > 2) {
+    const first = steps[0]!;
+    const stride = steps[1]! - first;
+    let regular = true;
+    for (let i = 2; i < count && regular; i++) regular = steps[i] === first + i * stride;
+    if (regular) return blob(Float64Array.of(first, stride), 2);
+  }
+  return blob(steps, count);
+}
+
+function decodeSteps(out: Float64Array, at: number, data: Buffer, count: number): void {
+  if (count <= 2 || data.length !== 16) return decodeInto(out, at, data);
+  const first = data.readDoubleLE(0);
+  const stride = data.readDoubleLE(8);
+  for (let i = 0; i < count; i++) out[at + i] = first + i * stride;
+}
+
+/** Copies a Float64 blob into `out` at `at` (blobs come back unaligned, so no view on them). */
+function decodeInto(out: Float64Array, at: number, data: Buffer): void {
+  new Uint8Array(out.buffer, out.byteOffset + at * 8, data.length).set(data);
+}
+
+export interface ChunkStats {
+  seq: number;
+  count: number;
+  nans: number;
+}
+
+/** Writes one chunk and its summary. Steps must be non-decreasing and follow the previous chunk. */
+export function writeChunk(db: Db, metricId: number, seq: number, steps: Float64Array, vals: Float64Array, count: number): ChunkStats {
+  const s = st(db);
+  s.insertChunk.run(metricId, seq, steps[0]!, steps[count - 1]!, count, stepsBlob(steps, count), blob(vals, count));
+  const entries = summarize(steps, vals, count);
+  s.insertSummary.run(metricId, seq, steps[0]!, steps[count - 1]!, count, blob(entries, entries.length));
+  return { seq, count, nans: countNaN(vals, count) };
+}
+
+/**
+ * Removes every stored point at or after `step` (a restart from a checkpoint overwrites them) and
+ * returns the points before `step` from the first chunk it touched, for the caller to re-buffer
+ * and write again as chunk `seq`. Null when no stored point is at or after `step`.
+ */
+export function cutAt(db: Db, metricId: number, step: number): { seq: number; steps: Float64Array; vals: Float64Array; count: number } | null {
+  const s = st(db);
+  const first = s.firstChunkReaching.get(metricId, step);
+  if (!first) return null;
+  const row = { seq: first.seq, ...s.chunk.get(metricId, first.seq)! };
+  const steps = new Float64Array(row.count);
+  const vals = new Float64Array(row.count);
+  decodeSteps(steps, 0, row.steps, row.count);
+  decodeInto(vals, 0, row.vals);
+  let keep = 0;
+  while (keep < row.count && steps[keep]! < step) keep++;
+  s.deleteChunksFrom.run(metricId, row.seq);
+  return { seq: row.seq, steps, vals, count: keep };
+}
+
+/**
+ * A metric's points in [from, to]: exact when they fit `maxPoints`, else at most `maxPoints`
+ * buckets of consecutive points, each with its first point, min, max and NaN count.
+ * Zoomed out, buckets are built from the precomputed summaries, so the cost follows the number of
+ * summary entries in range (points / 256), not the number of points.
+ */
+export function querySeries(db: Db, metricId: number, query: SeriesQuery): Series {
+  const from = query.from ?? -Infinity;
+  const to = query.to ?? Infinity;
+  const budget = Math.max(1, Math.min(MAX_POINTS_LIMIT, Math.floor(query.maxPoints)));
+  const chunks = st(db).chunksInRange.all(metricId, from, to);
+  if (chunks.length === 0) return { steps: new Float64Array(0), values: new Float64Array(0), exact: true };
+  const upperBound = chunks.reduce((n, c) => n + c.count, 0);
+  const firstSeq = chunks[0]!.seq;
+  const lastSeq = chunks[chunks.length - 1]!.seq;
+  const needsPoints = upperBound <= budget * SUMMARY_SPAN && upperBound <= RAW_DECODE_LIMIT;
+  return needsPoints
+    ? fromPoints(db, metricId, firstSeq, lastSeq, upperBound, from, to, budget)
+    : fromSummaries(db, metricId, firstSeq, lastSeq, from, to, budget);
+}
+
+function fromPoints(db: Db, metricId: number, firstSeq: number, lastSeq: number, total: number, from: number, to: number, budget: number): Series {
+  const steps = new Float64Array(total);
+  const vals = new Float64Array(total);
+  let n = 0;
+  for (const row of st(db).pointsOf.iterate(metricId, firstSeq, lastSeq)) {
+    decodeSteps(steps, n, row.steps, row.count);
+    decodeInto(vals, n, row.vals);
+    n += row.count;
+  }
+  const a = lowerBound(steps, n, from);
+  const b = upperBoundOf(steps, n, to);
+  if (b - a <= budget) return { steps: steps.slice(a, b), values: vals.slice(a, b), exact: true };
+  const out = new BucketWriter(budget);
+  const size = b - a;
+  for (let k = 0; k < budget; k++) {
+    const start = a + Math.floor((k * size) / budget);
+    const end = a + Math.floor(((k + 1) * size) / budget);
+    out.start(steps[start]!, vals[start]!);
+    for (let i = start; i < end; i++) {
+      const v = vals[i]!;
+      out.add(v, v, v !== v ? 1 : 0);
+    }
+  }
+  return out.result();
+}
+
+function fromSummaries(db: Db, metricId: number, firstSeq: number, lastSeq: number, from: number, to: number, budget: number): Series {
+  const blobs = st(db).summariesOf.all(metricId, firstSeq, lastSeq);
+  const entries = new Float64Array(blobs.reduce((n, b) => n + b.entries.length / 8, 0));
+  let at = 0;
+  for (const b of blobs) {
+    decodeInto(entries, at, b.entries);
+    at += b.entries.length / 8;
+  }
+  // Entries that overlap the range are taken whole: a bucket is far wider than 256 points here.
+  let total = 0;
+  for (let e = 0; e < entries.length; e += ENTRY_SIZE) if (overlaps(entries, e, from, to)) total += entries[e + E.count]!;
+  const out = new BucketWriter(budget);
+  let done = 0;
+  let bucket = -1;
+  for (let e = 0; e < entries.length; e += ENTRY_SIZE) {
+    if (!overlaps(entries, e, from, to)) continue;
+    const k = Math.floor((done * budget) / total);
+    if (k > bucket) {
+      out.start(entries[e + E.stepFirst]!, entries[e + E.first]!);
+      bucket = k;
+    }
+    out.add(entries[e + E.min]!, entries[e + E.max]!, entries[e + E.nans]!);
+    done += entries[e + E.count]!;
+  }
+  return out.result();
+}
+
+function overlaps(entries: Float64Array, e: number, from: number, to: number): boolean {
+  return entries[e + E.stepLast]! >= from && entries[e + E.stepFirst]! <= to;
+}
+
+function lowerBound(steps: Float64Array, n: number, x: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (steps[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function upperBoundOf(steps: Float64Array, n: number, x: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (steps[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

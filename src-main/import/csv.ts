@@ -1,0 +1,229 @@
+// CSV and TSV logs: Lightning's CSVLogger (sparse rows), Keras' CSVLogger (a row per epoch),
+// Ultralytics' results.csv (space-padded columns), Flair's loss.tsv and hand-written scripts.
+import type { ImportContext } from './context';
+import { Fields, quotesBalanced, sniffDelimiter, splitPlain, splitQuoted } from './csv-fields';
+import { ImportError } from './errors';
+import { readLines } from './lines';
+import { findStepColumn, isEpochName } from './names';
+import { MISSING, NumberReader, TEXT } from './numbers';
+import type { MetricWriter, RunWriter } from './run-writer';
+
+// What a column turned out to be; a column is undecided until its first non-empty value.
+const UNDECIDED = 0;
+const METRIC = 1;
+const TEXT_COLUMN = 2;
+const SKIPPED = 3;
+
+export interface CsvHeader {
+  delimiter: number;
+  names: string[];
+  /** Index of the step column, -1 = the row index is the step. */
+  stepIndex: number;
+  /** Epoch used as the step (Keras, Ultralytics) stays a metric too. */
+  stepIsMetric: boolean;
+}
+
+/** Column names: trimmed (Ultralytics pads them), unnamed ones numbered, repeats made distinct. */
+export function columnNames(fields: Fields): string[] {
+  const seen = new Map<string, number>();
+  return fields.texts().map((raw, i) => {
+    const name = raw.replace(/^"|"$/g, '') || `column ${i + 1}`;
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    return n === 1 ? name : `${name} (${n})`;
+  });
+}
+
+export function chooseStep(file: string, names: string[], stepColumn: string | undefined): Pick<CsvHeader, 'stepIndex' | 'stepIsMetric'> {
+  if (stepColumn === '') return { stepIndex: -1, stepIsMetric: false };
+  if (stepColumn !== undefined) {
+    const i = names.indexOf(stepColumn);
+    if (i < 0) throw new ImportError(file, null, `there is no column "${stepColumn}" to use as the step (columns: ${names.join(', ')})`);
+    return { stepIndex: i, stepIsMetric: isEpochName(stepColumn) };
+  }
+  const step = findStepColumn(names);
+  if (step !== null) return { stepIndex: names.indexOf(step), stepIsMetric: false };
+  const epoch = names.findIndex(isEpochName);
+  return epoch >= 0 ? { stepIndex: epoch, stepIsMetric: true } : { stepIndex: -1, stepIsMetric: false };
+}
+
+export function parseHeader(file: string, buf: Buffer, start: number, end: number, stepColumn: string | undefined): CsvHeader {
+  const record = buf.subarray(start, end);
+  const delimiter = sniffDelimiter(record);
+  const fields = new Fields();
+  if (!splitPlain(buf, start, end, delimiter, fields)) splitQuoted(Buffer.from(record), delimiter, fields);
+  const names = columnNames(fields);
+  return { delimiter, names, ...chooseStep(file, names, stepColumn) };
+}
+
+/** Reads the records of a CSV body one at a time, joining quoted newlines. */
+class RecordSplitter {
+  private pending: Buffer[] | null = null;
+  private pendingLine = 0;
+
+  constructor(
+    private readonly delimiter: number,
+    readonly fields: Fields,
+  ) {}
+
+  /** Returns the line the record started on, or 0 while a quoted field runs on. */
+  split(buf: Buffer, start: number, end: number, line: number): number {
+    if (this.pending) {
+      this.pending.push(Buffer.from('\n'), Buffer.from(buf.subarray(start, end)));
+      const joined = Buffer.concat(this.pending);
+      if (!quotesBalanced(joined, 0, joined.length)) return 0;
+      this.pending = null;
+      splitQuoted(joined, this.delimiter, this.fields);
+      return this.pendingLine;
+    }
+    if (splitPlain(buf, start, end, this.delimiter, this.fields)) return line;
+    if (!quotesBalanced(buf, start, end)) {
+      this.pending = [Buffer.from(buf.subarray(start, end))];
+      this.pendingLine = line;
+      return 0;
+    }
+    splitQuoted(Buffer.from(buf.subarray(start, end)), this.delimiter, this.fields);
+    return line;
+  }
+}
+
+/** The body of one CSV file into a run. */
+class CsvBody {
+  private readonly kinds: Uint8Array;
+  private readonly writers: (MetricWriter | null)[];
+  private readonly reader = new NumberReader();
+  private width: number;
+  /** Positions of unnamed empty fields that every row carries (Flair's loss.tsv has one). */
+  private phantom: number[] | null = null;
+  rows = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly header: CsvHeader,
+    private readonly run: RunWriter,
+  ) {
+    this.width = header.names.length;
+    this.kinds = new Uint8Array(this.width);
+    this.writers = new Array<MetricWriter | null>(this.width).fill(null);
+    if (header.stepIndex >= 0 && !header.stepIsMetric) this.kinds[header.stepIndex] = SKIPPED;
+  }
+
+  row(f: Fields, line: number): void {
+    if (f.count === 1 && f.starts[0] === f.ends[0]) return; // blank line
+    if (this.rows === 0) this.phantom = findPhantom(f, this.width);
+    if (this.phantom) dropFields(f, this.phantom);
+    if (f.count !== this.width) {
+      const expected = this.width + (this.phantom?.length ?? 0);
+      const found = f.count + (this.phantom?.length ?? 0);
+      throw new ImportError(this.file, { line }, `expected ${expected} fields, found ${found}`);
+    }
+    const step = this.step(f, line);
+    const { kinds, reader } = this;
+    for (let c = 0; c < this.width; c++) {
+      const kind = kinds[c];
+      if (kind === SKIPPED || kind === TEXT_COLUMN) continue;
+      const v = reader.read(f.buf, f.starts[c]!, f.ends[c]!);
+      if (reader.kind === MISSING) continue;
+      if (reader.kind === TEXT) {
+        if (kind === UNDECIDED) kinds[c] = TEXT_COLUMN;
+        else throw new ImportError(this.file, { line }, `"${this.header.names[c]}" is "${f.text(c)}", not a number`);
+        continue;
+      }
+      if (kind === UNDECIDED) this.decide(c);
+      this.writers[c]?.add(step, v);
+    }
+    this.rows++;
+  }
+
+  private decide(c: number): void {
+    const writer = this.run.metric(this.header.names[c]!);
+    this.kinds[c] = writer ? METRIC : SKIPPED;
+    this.writers[c] = writer;
+  }
+
+  private step(f: Fields, line: number): number {
+    const i = this.header.stepIndex;
+    if (i < 0) return this.rows;
+    const step = this.reader.read(f.buf, f.starts[i]!, f.ends[i]!);
+    if (this.reader.kind === MISSING) throw new ImportError(this.file, { line }, `no step: "${this.header.names[i]}" is empty`);
+    if (this.reader.kind === TEXT || Number.isNaN(step)) {
+      throw new ImportError(this.file, { line }, `the step "${f.text(i)}" in "${this.header.names[i]}" is not a number`);
+    }
+    return step;
+  }
+
+  /** After the last row: an import needs at least one curve. */
+  finish(): void {
+    if (this.rows === 0) throw new ImportError(this.file, null, 'only a header, no data rows');
+    if (!this.writers.some((w) => w !== null)) throw new ImportError(this.file, null, 'no numeric column besides the step');
+  }
+}
+
+/**
+ * A writer that adds unnamed fields consistently (Flair writes an empty field after TRAIN_LOSS
+ * that its header lacks) is read by dropping them, when the first row shows where they are.
+ */
+function findPhantom(f: Fields, width: number): number[] | null {
+  const extra = f.count - width;
+  if (extra < 1 || extra > 2) return null;
+  const empty: number[] = [];
+  for (let i = 0; i < f.count && empty.length < extra; i++) if (f.starts[i] === f.ends[i]) empty.push(i);
+  return empty.length === extra ? empty : null;
+}
+
+function dropFields(f: Fields, positions: number[]): void {
+  let w = 0;
+  for (let r = 0, p = 0; r < f.count; r++) {
+    if (p < positions.length && positions[p] === r) {
+      p++;
+      continue;
+    }
+    f.starts[w] = f.starts[r]!;
+    f.ends[w] = f.ends[r]!;
+    w++;
+  }
+  f.count = w;
+}
+
+export async function importCsv(file: string, run: RunWriter, ctx: ImportContext, stepColumn: string | undefined): Promise<void> {
+  let header: CsvHeader | null = null;
+  let body: CsvBody | null = null;
+  let splitter: RecordSplitter | null = null;
+  await readLines(file, ctx, (buf, start, end, line) => {
+    if (!header) {
+      if (isBlank(buf, start, end)) return;
+      header = parseHeader(file, buf, start, end, stepColumn);
+      body = new CsvBody(file, header, run);
+      splitter = new RecordSplitter(header.delimiter, new Fields());
+      return;
+    }
+    const at = splitter!.split(buf, start, end, line);
+    if (at > 0) body!.row(splitter!.fields, at);
+  });
+  if (!body) throw new ImportError(file, null, 'the file is empty');
+  (body as CsvBody).finish();
+}
+
+function isBlank(buf: Buffer, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (buf[i] !== 32 && buf[i] !== 9) return false;
+  return true;
+}
+
+/** The header and first rows as text, for the preview. */
+export async function previewCsv(file: string, stepColumn: string | undefined, rows = 10) {
+  let header: CsvHeader | null = null;
+  let splitter: RecordSplitter | null = null;
+  const firstRows: string[][] = [];
+  await readLines(file, null, (buf, start, end, line) => {
+    if (!header) {
+      if (isBlank(buf, start, end)) return;
+      header = parseHeader(file, buf, start, end, stepColumn);
+      splitter = new RecordSplitter(header.delimiter, new Fields());
+      return;
+    }
+    if (splitter!.split(buf, start, end, line) > 0 && !isBlank(buf, start, end)) firstRows.push(splitter!.fields.texts());
+    return firstRows.length < rows;
+  });
+  if (!header) throw new ImportError(file, null, 'the file is empty');
+  return { header: header as CsvHeader, firstRows };
+}

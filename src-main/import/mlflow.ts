@@ -1,0 +1,65 @@
+// MLflow's file store: mlruns/<experiment>/<run>/metrics/<name> holds one `timestamp value step`
+// line per logged value (mlflow/store/tracking/file_store.py); params/<name> and tags/<name> hold
+// one value each and become the run's parameters. Metric names with '/' are nested folders.
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import type { ImportContext } from './context';
+import { ImportError } from './errors';
+import { readLines } from './lines';
+import { NUMBER, NumberReader } from './numbers';
+import type { RunWriter } from './run-writer';
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+export async function mlflowMetricFiles(runDir: string): Promise<string[]> {
+  return filesUnder(join(runDir, 'metrics'));
+}
+
+/** A file's path under `dir` with '/' separators: MLflow's metric (or param) name. */
+export function keyOf(dir: string, file: string): string {
+  return relative(dir, file).split(sep).join('/');
+}
+
+/** params/ as they are; tags/ under "tags/" so that a tag never hides a parameter of the same name. */
+export async function mlflowParams(runDir: string): Promise<Record<string, string>> {
+  const params: Record<string, string> = {};
+  for (const [folder, prefix] of [['params', ''], ['tags', 'tags/']] as const) {
+    const dir = join(runDir, folder);
+    for (const file of await filesUnder(dir)) params[`${prefix}${keyOf(dir, file)}`] = (await readFile(file, 'utf8')).trim();
+  }
+  return params;
+}
+
+/** The run's display name: the mlflow.runName tag, else the run id (the folder name). */
+export function mlflowRunName(params: Record<string, string>, fallback: string): string {
+  return params['tags/mlflow.runName'] || fallback;
+}
+
+export async function importMlflowRun(runDir: string, run: RunWriter, ctx: ImportContext): Promise<void> {
+  const metricsDir = join(runDir, 'metrics');
+  const reader = new NumberReader();
+  let points = 0;
+  for (const file of await mlflowMetricFiles(runDir)) {
+    const writer = run.metric(keyOf(metricsDir, file));
+    await readLines(file, ctx, (buf, start, end, line) => {
+      const text = buf.toString('utf8', start, end).trim();
+      if (text === '') return;
+      const parts = text.split(/\s+/);
+      if (parts.length < 2 || parts.length > 3) throw new ImportError(file, { line }, `expected "timestamp value step", found ${parts.length} fields`);
+      const value = reader.readText(parts[1]!);
+      if (reader.kind !== NUMBER) throw new ImportError(file, { line }, `the value "${parts[1]}" is not a number`);
+      // Lines written before MLflow had steps carry none; MLflow reads them as step 0.
+      const step = parts.length === 3 ? reader.readText(parts[2]!) : 0;
+      if (reader.kind !== NUMBER || Number.isNaN(step)) throw new ImportError(file, { line }, `the step "${parts[2]}" is not a number`);
+      writer?.add(step, value);
+      points++;
+    });
+  }
+  if (points === 0) throw new ImportError(runDir, null, 'this MLflow run has no logged metric values');
+}

@@ -1,0 +1,156 @@
+// Turns the points a reader finds into a run's metrics: buffers them per metric, writes full
+// chunks, and handles restarts (the step going backwards) as TensorBoard does.
+import type { ImportedMetric, ImportFormat, ImportMapping } from '../../src-shared/api/import-types';
+import type { MetricRole } from '../../src-shared/api/types';
+import { CHUNK_POINTS } from '../db/points';
+import type { ImportStore } from '../db/points-import';
+import { roleOf } from './names';
+
+interface ChunkInfo {
+  count: number;
+  nans: number;
+  first: number;
+  last: number;
+}
+
+export class MetricWriter {
+  private steps = new Float64Array(256);
+  private vals = new Float64Array(256);
+  private n = 0;
+  private last = -Infinity;
+  private seq = 0;
+  private id = 0;
+  private readonly chunks: ChunkInfo[] = [];
+
+  constructor(
+    private readonly run: RunWriter,
+    readonly name: string,
+    readonly role: MetricRole,
+  ) {}
+
+  add(step: number, value: number): void {
+    if (step < this.last) this.restart(step);
+    if (this.n === this.steps.length) this.makeRoom();
+    this.steps[this.n] = step;
+    this.vals[this.n] = value;
+    this.n++;
+    this.last = step;
+  }
+
+  /** Grows the buffer up to a chunk (most metrics of a TensorBoard log have few points), else writes it. */
+  private makeRoom(): void {
+    if (this.steps.length < CHUNK_POINTS) {
+      const size = Math.min(CHUNK_POINTS, this.steps.length * 4);
+      const steps = new Float64Array(size);
+      const vals = new Float64Array(size);
+      steps.set(this.steps);
+      vals.set(this.vals);
+      this.steps = steps;
+      this.vals = vals;
+    } else {
+      this.flush();
+    }
+  }
+
+  private flush(): void {
+    if (this.n === 0) return;
+    const stats = this.run.store.writeChunk(this.metricId(), this.seq, this.steps, this.vals, this.n);
+    this.chunks.push({ count: this.n, nans: stats.nans, first: this.steps[0]!, last: this.steps[this.n - 1]! });
+    this.seq++;
+    this.n = 0;
+  }
+
+  private metricId(): number {
+    if (this.id === 0) this.id = this.run.store.insertMetric(this.run.id, this.name, this.role);
+    return this.id;
+  }
+
+  /**
+   * A restart from a checkpoint: the points at or after `step` were logged by the abandoned
+   * attempt; the new ones replace them (TensorBoard's purge of orphaned data does the same).
+   */
+  private restart(step: number): void {
+    this.run.resumedAt(step);
+    if (this.n > 0 && this.steps[0]! < step) {
+      while (this.n > 0 && this.steps[this.n - 1]! >= step) this.n--;
+      return;
+    }
+    this.n = 0;
+    if (this.id === 0) return;
+    const kept = this.run.store.cutAt(this.id, step);
+    if (!kept) return;
+    this.chunks.length = kept.seq;
+    this.seq = kept.seq;
+    if (this.steps.length < kept.count) {
+      this.steps = new Float64Array(CHUNK_POINTS);
+      this.vals = new Float64Array(CHUNK_POINTS);
+    }
+    this.steps.set(kept.steps.subarray(0, kept.count));
+    this.vals.set(kept.vals.subarray(0, kept.count));
+    this.n = kept.count;
+  }
+
+  finish(): ImportedMetric | null {
+    this.flush();
+    const points = this.chunks.reduce((sum, c) => sum + c.count, 0);
+    if (points === 0) {
+      if (this.id !== 0) this.run.store.deleteMetric(this.id);
+      return null;
+    }
+    const nanCount = this.chunks.reduce((sum, c) => sum + c.nans, 0);
+    this.run.store.finishMetric(this.id, {
+      points,
+      nanCount,
+      stepMin: this.chunks[0]!.first,
+      stepMax: this.chunks[this.chunks.length - 1]!.last,
+    });
+    return { name: this.name, role: this.role, points, nanCount };
+  }
+}
+
+export class RunWriter {
+  private readonly metrics = new Map<string, MetricWriter | null>();
+  private readonly resumes = new Set<number>();
+  bytesLeftOver = 0;
+
+  constructor(
+    readonly store: ImportStore,
+    readonly id: number,
+    readonly name: string,
+    readonly format: ImportFormat,
+    private readonly mapping: ImportMapping = {},
+  ) {}
+
+  /** The writer for a metric, or null when the user chose to skip it. */
+  metric(name: string): MetricWriter | null {
+    let writer = this.metrics.get(name);
+    if (writer === undefined) {
+      const skipped = this.mapping.skip?.includes(name) ?? false;
+      writer = skipped ? null : new MetricWriter(this, name, this.mapping.roles?.[name] ?? roleOf(name));
+      this.metrics.set(name, writer);
+    }
+    return writer;
+  }
+
+  resumedAt(step: number): void {
+    if (this.resumes.has(step)) return;
+    this.resumes.add(step);
+    this.store.addResume(this.id, step);
+  }
+
+  finish() {
+    const metrics: ImportedMetric[] = [];
+    for (const writer of this.metrics.values()) {
+      const done = writer?.finish();
+      if (done) metrics.push(done);
+    }
+    return {
+      id: this.id,
+      name: this.name,
+      format: this.format,
+      metrics,
+      resumes: [...this.resumes].sort((a, b) => a - b),
+      ...(this.bytesLeftOver > 0 ? { bytesLeftOver: this.bytesLeftOver } : {}),
+    };
+  }
+}

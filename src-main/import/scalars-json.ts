@@ -1,0 +1,54 @@
+// tensorboardX's export_scalars_to_json: {"<logdir>/<tag>": [[wall_time, step, value], …], …}.
+import { readFile, stat } from 'node:fs/promises';
+import type { ImportContext } from './context';
+import { ImportError } from './errors';
+import { isObject, parsePythonJson } from './python-json';
+import type { RunWriter } from './run-writer';
+
+const MAX_BYTES = 256 << 20;
+
+export type Triples = Map<string, unknown[]>;
+
+/** Keys carry the writer's logdir (Windows backslashes included); the common part is dropped. */
+export function metricNames(keys: string[]): Map<string, string> {
+  const cut = (key: string) => key.lastIndexOf('/') + 1;
+  let prefix = keys.length === 1 ? keys[0]!.slice(0, cut(keys[0]!)) : (keys[0] ?? '');
+  for (const key of keys) while (!key.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  prefix = prefix.slice(0, prefix.lastIndexOf('/') + 1);
+  return new Map(keys.map((key) => [key, key.slice(prefix.length) || key]));
+}
+
+export async function readScalarsJson(file: string): Promise<Triples> {
+  const { size } = await stat(file);
+  if (size > MAX_BYTES) throw new ImportError(file, null, `${size} bytes is too big for a scalars JSON export (at most ${MAX_BYTES >> 20} MiB)`);
+  let data: unknown;
+  try {
+    data = parsePythonJson(await readFile(file, 'utf8'));
+  } catch (err) {
+    throw new ImportError(file, null, `not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+  }
+  if (!isObject(data)) throw new ImportError(file, null, 'expected {"tag": [[wall_time, step, value], …]}');
+  const series: Triples = new Map();
+  for (const [key, value] of Object.entries(data)) {
+    if (!Array.isArray(value)) throw new ImportError(file, null, `"${key}" is not a list of [wall_time, step, value]`);
+    series.set(key, value);
+  }
+  return series;
+}
+
+export async function importScalarsJson(file: string, run: RunWriter, ctx: ImportContext, series: Triples): Promise<void> {
+  const names = metricNames([...series.keys()]);
+  let rows = 0;
+  for (const [key, triples] of series) {
+    const writer = run.metric(names.get(key)!);
+    triples.forEach((t, i) => {
+      if (!Array.isArray(t) || t.length !== 3 || typeof t[1] !== 'number' || typeof t[2] !== 'number') {
+        throw new ImportError(file, null, `"${key}" entry ${i + 1}: expected [wall_time, step, value]`);
+      }
+      writer?.add(t[1], t[2]);
+    });
+    rows += triples.length;
+  }
+  if (rows === 0) throw new ImportError(file, null, 'no values');
+  ctx.advance((await stat(file)).size, rows);
+}

@@ -1,0 +1,125 @@
+// From the paths the user chose to the runs to import: files are detected, folders are walked
+// (a TensorBoard logdir with several runs gives several runs; an MLflow store, one per run).
+import { existsSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import type { ImportFormat } from '../../src-shared/api/import-types';
+import { detectFile, EVENT_FILE } from './detect';
+import { ImportError } from './errors';
+import { mlflowMetricFiles } from './mlflow';
+
+export interface Source {
+  format: ImportFormat;
+  /** The files read, in order (TensorBoard: the run's event files; MLflow: the run folder). */
+  files: string[];
+  /** The file or folder the run came from, kept as the run's source. */
+  path: string;
+  name: string;
+}
+
+/** File names that say nothing about the run: the run is named after the folder instead. */
+const GENERIC_NAMES = new Set(['metrics', 'results', 'training', 'trainer_state', 'loss', 'log', 'logs', 'history', 'progress', 'all_scalars', 'train']);
+
+export function runNameForFile(file: string): string {
+  const stem = basename(file, extname(file));
+  if (!GENERIC_NAMES.has(stem.toLowerCase())) return stem;
+  const parent = basename(dirname(file));
+  // Lightning writes lightning_logs/version_N/metrics.csv: "version_0" alone names nothing.
+  return /^version_\d+$/.test(parent) ? `${basename(dirname(dirname(file)))}/${parent}` : parent;
+}
+
+function isMlflowRun(dir: string): boolean {
+  return existsSync(join(dir, 'meta.yaml')) && existsSync(join(dir, 'metrics'));
+}
+
+const CSV_FAMILY: ImportFormat[] = ['csv', 'lightning-csv', 'keras-csv'];
+
+/** The user's format wins over detection; within the CSV family the user's label is kept. */
+function matches(detected: ImportFormat, wanted: ImportFormat | undefined): boolean {
+  if (!wanted) return true;
+  return detected === wanted || (CSV_FAMILY.includes(detected) && CSV_FAMILY.includes(wanted));
+}
+
+class Walk {
+  readonly sources: Source[] = [];
+  readonly eventDirs = new Map<string, string[]>();
+  readonly refused: ImportError[] = [];
+  /** For each folder of event files, the folder the user chose (run names are relative to it). */
+  readonly runRoots = new Map<string, string>();
+
+  constructor(private readonly format: ImportFormat | undefined) {}
+
+  async file(file: string, quiet: boolean, root: string): Promise<void> {
+    if (EVENT_FILE.test(basename(file)) && matches('tensorboard', this.format)) {
+      const dir = dirname(file);
+      this.eventDirs.set(dir, [...(this.eventDirs.get(dir) ?? []), file]);
+      this.runRoots.set(dir, root);
+      return;
+    }
+    let detected: ImportFormat | null = quiet ? null : (this.format ?? null);
+    try {
+      detected ??= await detectFile(file, quiet);
+    } catch (err) {
+      if (!quiet || !(err instanceof ImportError)) throw err;
+      this.refused.push(err);
+      return;
+    }
+    if (!detected || !matches(detected, this.format)) return;
+    if (detected === 'tensorboard') {
+      this.eventDirs.set(dirname(file), [...(this.eventDirs.get(dirname(file)) ?? []), file]);
+      this.runRoots.set(dirname(file), root);
+      return;
+    }
+    this.sources.push({ format: detected, files: [file], path: file, name: runNameForFile(file) });
+  }
+
+  async folder(dir: string, root: string): Promise<void> {
+    if (isMlflowRun(dir)) {
+      if (matches('mlflow', this.format)) this.sources.push({ format: 'mlflow', files: [dir], path: dir, name: basename(dir) });
+      return; // its artifacts (models, copies of TensorBoard logs) are not separate runs
+    }
+    const entries = await readdir(dir, { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) await this.folder(path, root);
+      else if (entry.isFile()) await this.file(path, true, root);
+    }
+  }
+
+  /** Event files grouped by folder: one run per folder, files in name (= creation time) order. */
+  eventRuns(): Source[] {
+    return [...this.eventDirs].map(([dir, files]) => {
+      const root = this.runRoots.get(dir) ?? dir;
+      const rel = relative(root, dir);
+      const name = rel === '' ? basename(dir) : `${basename(root)}/${rel.split(sep).join('/')}`;
+      return { format: 'tensorboard', files: [...files].sort(), path: dir, name };
+    });
+  }
+}
+
+export async function findSources(paths: string[], format?: ImportFormat): Promise<Source[]> {
+  const walk = new Walk(format);
+  for (const given of paths) {
+    const path = resolve(given);
+    const info = await stat(path).catch(() => null);
+    if (!info) throw new ImportError(path, null, 'no such file or folder');
+    if (info.isDirectory()) await walk.folder(path, path);
+    else await walk.file(path, false, dirname(path));
+  }
+  const sources = [...walk.sources, ...walk.eventRuns()];
+  if (sources.length === 0) {
+    const why = walk.refused.map((e) => e.message).join('; ');
+    throw new ImportError(paths.join(', '), null, `no training log found${format ? ` in format ${format}` : ''}${why ? ` (${why})` : ''}`);
+  }
+  return sources;
+}
+
+export async function totalBytes(sources: Source[]): Promise<number> {
+  let total = 0;
+  for (const source of sources) {
+    const files = source.format === 'mlflow' ? await mlflowMetricFiles(source.files[0]!) : source.files;
+    for (const file of files) total += (await stat(file)).size;
+  }
+  return total;
+}

@@ -1,0 +1,59 @@
+// TensorBoard event files into a run: every scalar tag becomes a metric.
+import type { ImportContext } from '../context';
+import { ImportError } from '../errors';
+import type { MetricWriter, RunWriter } from '../run-writer';
+import { decodeEvent, toNumber, type EventMessage } from './event-proto';
+import { scalarOf } from './scalars';
+import { readRecords, type RecordsRead } from './tfrecord';
+
+/** Tags of one run, kept across its files (TF2 names a tag's plugin only in its first event). */
+export class TagTable {
+  readonly plugins = new Map<string, string>();
+  readonly writers = new Map<string, MetricWriter | null>();
+
+  constructor(private readonly run: RunWriter | null) {}
+
+  /** Calls `onScalar` for each scalar of the event. */
+  scalars(event: EventMessage, onScalar: (tag: string, value: number) => void): void {
+    for (const value of event.summary?.value ?? []) {
+      const plugin = value.metadata?.plugin_data?.plugin_name;
+      if (plugin) this.plugins.set(value.tag, plugin);
+      const scalar = scalarOf(value, this.plugins.get(value.tag));
+      if (scalar !== undefined) onScalar(value.tag, scalar);
+    }
+  }
+
+  writer(tag: string): MetricWriter | null {
+    let writer = this.writers.get(tag);
+    if (writer === undefined) {
+      writer = this.run!.metric(tag);
+      this.writers.set(tag, writer);
+    }
+    return writer;
+  }
+}
+
+export function decode(file: string, data: Buffer, record: number): EventMessage {
+  try {
+    return decodeEvent(data);
+  } catch (err) {
+    throw new ImportError(file, { record }, `not an Event protobuf (${err instanceof Error ? err.message : String(err)})`);
+  }
+}
+
+/** The run's event files, in name order (the name starts with the creation time), into one run. */
+export async function importEventFiles(files: string[], run: RunWriter, ctx: ImportContext): Promise<void> {
+  const tags = new TagTable(run);
+  let leftOver = 0;
+  for (const file of files) {
+    const read: RecordsRead = await readRecords(file, ctx, (data, record) => {
+      const event = decode(file, data, record);
+      if (!event.summary) return;
+      const step = toNumber(event.step);
+      tags.scalars(event, (tag, value) => tags.writer(tag)?.add(step, value));
+    });
+    leftOver += read.bytesLeftOver;
+  }
+  run.bytesLeftOver = leftOver;
+  if (tags.writers.size === 0) throw new ImportError(files.length === 1 ? files[0]! : files.join(', '), null, 'no scalar summaries in these event files');
+}

@@ -1,0 +1,49 @@
+// Hugging Face Trainer's trainer_state.json: `log_history` holds the training entries (loss,
+// learning_rate, grad_norm, epoch at every logging step), the evaluation entries (eval_* at
+// their own steps) and a final summary (train_loss, train_runtime, …), each with its `step`.
+import { stat, readFile } from 'node:fs/promises';
+import type { ImportContext } from './context';
+import { ImportError } from './errors';
+import { ObjectRows } from './object-rows';
+import { flatten, isObject, parsePythonJson, type Row } from './python-json';
+import type { RunWriter } from './run-writer';
+
+/** The Trainer rewrites the whole file at each checkpoint, so it stays small; refuse what is not. */
+const MAX_BYTES = 256 << 20;
+
+export async function readTrainerState(file: string): Promise<{ entries: Row[]; params: Record<string, string> }> {
+  const { size } = await stat(file);
+  if (size > MAX_BYTES) throw new ImportError(file, null, `${size} bytes is too big for a trainer_state.json (at most ${MAX_BYTES >> 20} MiB)`);
+  let state: unknown;
+  try {
+    state = parsePythonJson(await readFile(file, 'utf8'));
+  } catch (err) {
+    throw new ImportError(file, null, `not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+  }
+  if (!isObject(state) || !Array.isArray(state.log_history)) {
+    throw new ImportError(file, null, 'no "log_history" list: not a Hugging Face trainer_state.json');
+  }
+  const entries = state.log_history.map((entry, i) => {
+    if (!isObject(entry)) throw new ImportError(file, { entry: i + 1 }, 'expected an object');
+    return flatten(entry);
+  });
+  return { entries, params: stateParams(state) };
+}
+
+/** The trainer's settings that describe the run (not the per-step history) become its parameters. */
+function stateParams(state: Record<string, unknown>): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const [key, value] of Object.entries(state)) {
+    if (key === 'log_history' || value === null || typeof value === 'object') continue;
+    params[key] = String(value);
+  }
+  return params;
+}
+
+export async function importTrainerState(file: string, run: RunWriter, ctx: ImportContext, entries: Row[], stepColumn: string | undefined): Promise<void> {
+  const rows = new ObjectRows(file, run, stepColumn);
+  entries.forEach((entry, i) => rows.row(entry, { entry: i + 1 }));
+  const { size } = await stat(file);
+  ctx.advance(size, entries.length);
+  rows.finish('"log_history" is empty');
+}

@@ -1,0 +1,245 @@
+// The one owner of uPlot in lrscope. A PlotController creates its plot once per chart
+// structure (series styles, scales), then only calls setData on new values, setSize when the
+// container resizes (ResizeObserver), and destroy on teardown. Views never touch uPlot.
+import uPlot from 'uplot';
+import { formatRate, formatStep } from './format';
+import { marksPlugin, type MarksState } from './marks';
+import type { ChartConfig, ChartSeries, PathKind } from './types';
+
+export interface PlotHooks {
+  /** After a drag selection on the x axis: the steps now shown. */
+  onzoom?: (from: number, to: number) => void;
+  /** After a double-click put the whole x range back. */
+  onreset?: () => void;
+  /** After every redraw (the bench measures keystroke → drawn with it). */
+  ondraw?: () => void;
+}
+
+/** What e2e tests read from the chart root: what was really handed to uPlot and drawn. */
+export interface DrawnSeries {
+  label: string;
+  /** The join the view asked for. */
+  path: PathKind;
+  /** The join of the last draw: `linear` stands in for `stepped` when points are denser than 4 per pixel. */
+  drawn: PathKind | 'none';
+  /** Finite points. */
+  points: number;
+  /** Runs of equal consecutive values: 6 for a 6-stair staircase, one per point for a slope. */
+  levels: number;
+  scale: string;
+}
+
+/** Above this many points per CSS pixel a stepped path looks exactly like uPlot's min/max-per-pixel linear one. */
+const DENSE_POINTS_PER_PX = 4;
+
+const stepped = uPlot.paths.stepped!({ align: 1 });
+const linear = uPlot.paths.linear!();
+
+export class PlotController {
+  private u: uPlot | null = null;
+  private root: HTMLElement | null = null;
+  private structure = '';
+  private config: ChartConfig | null = null;
+  private height = 320;
+  private zoom: { min: number; max: number } | null = null;
+  private span = '';
+  private drawnPaths: (PathKind | 'none')[] = [];
+  private observer: ResizeObserver | null = null;
+  private statsTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly marks: MarksState = {
+    marks: [],
+    ondrawn: (steps) => {
+      if (this.root) {
+        this.root.dataset.marks = steps.slice(0, 500).join(',');
+        this.root.dataset.markCount = String(steps.length);
+      }
+    },
+  };
+
+  constructor(private readonly hooks: PlotHooks) {}
+
+  mount(root: HTMLElement, height: number): void {
+    this.root = root;
+    this.height = height;
+    this.observer = new ResizeObserver(() => {
+      if (this.u && this.root) this.u.setSize({ width: this.width(), height: this.height });
+    });
+    this.observer.observe(root);
+    if (this.config) this.update(this.config, height);
+  }
+
+  /** New values redraw the existing plot; a new set of series or scales builds a new one. */
+  update(config: ChartConfig, height: number): void {
+    this.config = config;
+    this.marks.marks = config.marks;
+    if (!this.root) return;
+    const structure = structureKey(config);
+    const data = alignedData(config);
+    // A zoom belongs to the steps it was made on: a new step range shows whole.
+    const span = config.x.length ? `${config.x[0]}-${config.x[config.x.length - 1]}` : '';
+    if (span !== this.span) this.zoom = null;
+    this.span = span;
+    if (!this.u || structure !== this.structure || height !== this.height) {
+      this.u?.destroy();
+      this.height = height;
+      this.structure = structure;
+      this.drawnPaths = config.series.map(() => 'none');
+      this.u = new uPlot(this.options(config), data, this.root.querySelector<HTMLElement>('.plot-host')!);
+    } else {
+      const u = this.u;
+      const zoom = this.zoom;
+      u.batch(() => {
+        u.setData(data, true);
+        if (zoom) u.setScale('x', zoom);
+      });
+    }
+    this.scheduleStats(config);
+  }
+
+  /** Back to the whole x range, as a double-click does. */
+  resetZoom(): void {
+    this.zoom = null;
+    if (this.u && this.config) this.u.setData(alignedData(this.config), true);
+  }
+
+  destroy(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    if (this.statsTimer) clearTimeout(this.statsTimer);
+    this.u?.destroy();
+    this.u = null;
+    this.root = null;
+  }
+
+  private width(): number {
+    return Math.max(200, Math.floor(this.root?.clientWidth ?? 600));
+  }
+
+  private options(config: ChartConfig): uPlot.Options {
+    const scales: uPlot.Scales = { x: { time: false } };
+    const axes: uPlot.Axis[] = [
+      { label: config.xLabel, values: (_u, splits) => splits.map(formatStep), gap: 4, size: 44 },
+    ];
+    for (const s of config.scales) {
+      scales[s.key] = s.log
+        ? { distr: 3, log: 10 }
+        : { range: (_u, min, max) => (min >= 0 ? [0, max > 0 ? max * 1.05 : 1] : uPlot.rangeNum(min, max, 0.1, true)) };
+      axes.push({
+        scale: s.key,
+        label: s.label,
+        side: s.side === 'right' ? 1 : 3,
+        size: 64,
+        values: (_u, splits) => splits.map((v) => formatRate(v)),
+        grid: { show: s.side !== 'right' },
+      });
+    }
+    const series: uPlot.Series[] = [
+      { label: config.xLabel, value: (_u, v) => (v === null || v === undefined ? '–' : formatStep(v)) },
+      ...config.series.map((s, i) => this.seriesOptions(s, i + 1, config.scales[0]?.key ?? 'y')),
+    ];
+    return {
+      width: this.width(),
+      height: this.height,
+      scales,
+      axes,
+      series,
+      legend: { show: true, live: true },
+      cursor: {
+        sync: config.syncKey ? { key: config.syncKey, setSeries: true } : undefined,
+        drag: { x: true, y: false, setScale: false },
+        // The double-click reset is ours (it tells the view); uPlot's own would not.
+        bind: { dblclick: () => null },
+      },
+      plugins: [marksPlugin(this.marks)],
+      hooks: {
+        setSelect: [(u) => this.onSelect(u)],
+        ready: [(u) => u.over.addEventListener('dblclick', () => { this.resetZoom(); this.hooks.onreset?.(); })],
+        draw: [() => this.hooks.ondraw?.()],
+      },
+    };
+  }
+
+  private seriesOptions(s: ChartSeries, index: number, defaultScale: string): uPlot.Series {
+    const wanted = s.path ?? 'linear';
+    const paths: uPlot.Series.PathBuilder = (u, si, i0, i1) => {
+      const cssWidth = u.bbox.width / (devicePixelRatio || 1);
+      const kind: PathKind = wanted === 'stepped' && i1 - i0 <= cssWidth * DENSE_POINTS_PER_PX ? 'stepped' : 'linear';
+      this.drawnPaths[index - 1] = kind;
+      return (kind === 'stepped' ? stepped : linear)(u, si, i0, i1);
+    };
+    return {
+      label: s.label,
+      scale: s.scale ?? defaultScale,
+      stroke: s.faint ? withAlpha(s.color, 0.35) : s.color,
+      width: s.width ?? (s.faint ? 1 : 2),
+      dash: s.dash,
+      paths,
+      points: { show: false },
+      spanGaps: false,
+      value: (_u, v) => formatRate(v),
+    };
+  }
+
+  private onSelect(u: uPlot): void {
+    const { left, width } = u.select;
+    u.setSelect({ left: 0, top: 0, width: 0, height: 0 }, false);
+    if (width < 3) return;
+    const from = u.posToVal(left, 'x');
+    const to = u.posToVal(left + width, 'x');
+    this.zoom = { min: from, max: to };
+    u.setScale('x', this.zoom);
+    this.hooks.onzoom?.(from, to);
+  }
+
+  /** The test hook is computed off the keystroke path: it is for e2e, not for the user. */
+  private scheduleStats(config: ChartConfig): void {
+    if (this.statsTimer) clearTimeout(this.statsTimer);
+    this.statsTimer = setTimeout(() => {
+      this.statsTimer = null;
+      if (!this.root) return;
+      const drawn: DrawnSeries[] = config.series.map((s, i) => ({
+        label: s.label,
+        path: s.path ?? 'linear',
+        drawn: this.drawnPaths[i] ?? 'none',
+        ...countPoints(s.values),
+        scale: s.scale ?? config.scales[0]?.key ?? 'y',
+      }));
+      this.root.dataset.series = JSON.stringify(drawn);
+      this.root.dataset.range = config.x.length ? `${config.x[0]}-${config.x[config.x.length - 1]}` : '';
+    }, 50);
+  }
+}
+
+function structureKey(config: ChartConfig): string {
+  return JSON.stringify({
+    series: config.series.map(({ values: _values, ...style }) => style),
+    scales: config.scales,
+    xLabel: config.xLabel,
+    syncKey: config.syncKey,
+  });
+}
+
+function alignedData(config: ChartConfig): uPlot.AlignedData {
+  return [config.x, ...config.series.map((s) => s.values)] as unknown as uPlot.AlignedData;
+}
+
+function countPoints(values: ArrayLike<number | null | undefined>): { points: number; levels: number } {
+  let points = 0;
+  let levels = 0;
+  let prev: number | null = null;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined || !Number.isFinite(v)) { prev = null; continue; }
+    points++;
+    if (v !== prev) levels++;
+    prev = v;
+  }
+  return { points, levels };
+}
+
+function withAlpha(color: string, alpha: number): string {
+  const m = /^#([0-9a-f]{6})$/i.exec(color);
+  if (!m) return color;
+  const n = parseInt(m[1]!, 16);
+  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+}

@@ -1,0 +1,47 @@
+// What a chart draws, in the app's words. The views describe series, scales and marks; the
+// chart module (plot.ts, Chart.svelte) is the only code that speaks uPlot.
+
+/** How consecutive points are joined: a staircase schedule is `stepped`, never a slope. */
+export type PathKind = 'linear' | 'stepped';
+
+export interface ChartSeries {
+  label: string;
+  /** y values aligned with the chart's x array; null or NaN is a gap, never a line to zero. */
+  values: ArrayLike<number | null | undefined>;
+  color: string;
+  path?: PathKind;
+  /** Canvas dash pattern in CSS pixels, e.g. [6, 4] for a logged rate against a scheduled one. */
+  dash?: number[];
+  /** Drawn thin and translucent: the raw curve behind a smoothed one. */
+  faint?: boolean;
+  width?: number;
+  /** Key of the y scale (see ChartScale); 'y' when absent. */
+  scale?: string;
+}
+
+export interface ChartScale {
+  key: string;
+  /** Axis title, e.g. "learning rate". */
+  label: string;
+  log?: boolean;
+  side?: 'left' | 'right';
+}
+
+export type MarkKind = 'restart' | 'drop' | 'warmup_end' | 'phase' | 'resume' | 'nonfinite';
+
+/** A vertical line at `step`, or a band up to `toStep`, with a label such as `restart 3 · lr 0.0021 → 0.24`. */
+export interface ChartMark {
+  step: number;
+  toStep?: number;
+  kind: MarkKind;
+  label: string;
+}
+
+export interface ChartConfig {
+  x: ArrayLike<number>;
+  series: ChartSeries[];
+  scales: ChartScale[];
+  marks: ChartMark[];
+  xLabel: string;
+  syncKey?: string;
+}
