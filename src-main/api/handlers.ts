@@ -57,9 +57,16 @@ export async function dispatch(handlers: Handlers, name: MethodName, raw: unknow
     const handler = handlers[name] as (input: unknown) => unknown;
     return { ok: true, value: await handler(input) };
   } catch (err) {
-    const apiError =
-      err instanceof ApiError ? err : new ApiError('internal', `${name} failed: ${err instanceof Error ? err.message : String(err)}`);
+    const apiError = toApiError(name, err);
     if (apiError.code === 'internal') console.error(err);
     return { ok: false, status: STATUS[apiError.code], error: apiError.toBody() };
   }
+}
+
+function toApiError(name: MethodName, err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  if ((err as { code?: string }).code === 'SQLITE_BUSY') {
+    return new ApiError('conflict', `${name}: the database is busy with an import; try again when it has finished`);
+  }
+  return new ApiError('internal', `${name} failed: ${err instanceof Error ? err.message : String(err)}`);
 }

@@ -24,7 +24,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): { db: Db;
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
-    db.pragma('busy_timeout = 5000');
+    // better-sqlite3 blocks the event loop while it waits: wait briefly, then report "busy"
+    // (the API turns it into a clear conflict) rather than freeze the UI during an import.
+    db.pragma('busy_timeout = 250');
     const schemaVersion = migrate(db, path, migrations);
     return { db, schemaVersion, path };
   } catch (err) {

@@ -18,6 +18,8 @@ import { importTrainerState, readTrainerState } from './trainer-state';
 export interface ImportRequest extends ImportOptions {
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
+  /** What to record as a run's source: browser mode names an uploaded file, not its temp copy. */
+  sourceLabel?: (path: string) => string;
 }
 
 export function databaseOf(target: Services | Db): Db {
@@ -58,10 +60,10 @@ async function prepare(source: Source, mapping: ImportMapping): Promise<Prepared
   }
 }
 
-async function importSource(store: ImportStore, source: Source, name: string, ctx: ImportContext, mapping: ImportMapping): Promise<ImportedRun> {
+async function importSource(store: ImportStore, source: Source, name: string, ctx: ImportContext, mapping: ImportMapping, label: (path: string) => string): Promise<ImportedRun> {
   const prepared = await prepare(source, mapping);
   const runName = name || prepared.name;
-  const run = new RunWriter(store, store.insertRun(runName, source.path, source.format, prepared.params), runName, source.format, mapping);
+  const run = new RunWriter(store, store.insertRun(runName, label(source.path), source.format, prepared.params), runName, source.format, mapping);
   await prepared.read(run, ctx);
   return run.finish();
 }
@@ -85,7 +87,8 @@ export async function importPaths(target: Services | Db, paths: string[], option
     store.begin();
     const runs: ImportedRun[] = [];
     for (const source of sources) {
-      runs.push(await importSource(store, source, runName(options, source, sources.length), ctx, options.mapping ?? {}));
+      const label = options.sourceLabel ?? ((path: string) => path);
+      runs.push(await importSource(store, source, runName(options, source, sources.length), ctx, options.mapping ?? {}, label));
     }
     throwIfCancelled(options.signal);
     store.commit();

@@ -107,7 +107,7 @@ export class NumberReader {
     let significant = 0;
     let exponent = 0;
     let digits = 0;
-    let c = 0;
+    let c: number;
     while (i < e && (c = b[i]!) >= 48 && c <= 57) {
       if (mantissa !== 0 || c !== 48) significant++;
       mantissa = mantissa * 10 + (c - 48);

@@ -34,6 +34,7 @@ export async function startServer(services: Services, options: ServeOptions): Pr
   const token = options.token ?? newToken();
   const handlers = createHandlers(services);
   const uploads = new UploadArea();
+  services.imports.sourceLabel = (path) => uploads.label(path);
   let hosts = new Set<string>();
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {

@@ -21,6 +21,13 @@ export class UploadArea {
     rmSync(this.batchDir(batch), { recursive: true, force: true });
   }
 
+  /** `upload:<name as picked>` for a file under the upload area; other paths as they are. */
+  label(path: string): string {
+    if (!path.startsWith(this.root + sep)) return path;
+    const [, ...rest] = path.slice(this.root.length + 1).split(sep); // drop the batch folder
+    return `upload:${rest.join('/')}`;
+  }
+
   dispose(): void {
     rmSync(this.root, { recursive: true, force: true });
   }

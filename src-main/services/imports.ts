@@ -12,6 +12,11 @@ const FINISHED_JOBS_KEPT = 50;
 
 export class ImportService {
   private readonly jobs = new Map<string, ImportJob & { abort: AbortController; cleanup?: () => void }>();
+  /** Imports run one after another: each holds SQLite's single write lock until it commits. */
+  private queue: Promise<void> = Promise.resolve();
+
+  /** Set by browser mode: how an uploaded file's temp copy is named in the run's source. */
+  sourceLabel: (path: string) => string = (path) => path;
 
   constructor(private readonly db: Db) {}
 
@@ -32,11 +37,13 @@ export class ImportService {
       cleanup,
     };
     this.jobs.set(id, job);
-    importPaths(this.db, paths, { ...options, signal: abort.signal, onProgress: (p) => (job.progress = p) }).then(
-      (summary) => this.finish(id, { state: 'done', summary }),
-      (err: unknown) =>
-        this.finish(id, abort.signal.aborted ? { state: 'cancelled' } : { state: 'failed', error: err instanceof Error ? err.message : String(err) }),
-    );
+    const run = () =>
+      importPaths(this.db, paths, { ...options, sourceLabel: this.sourceLabel, signal: abort.signal, onProgress: (p) => (job.progress = p) }).then(
+        (summary) => this.finish(id, { state: 'done', summary }),
+        (err: unknown) =>
+          this.finish(id, abort.signal.aborted ? { state: 'cancelled' } : { state: 'failed', error: err instanceof Error ? err.message : String(err) }),
+      );
+    this.queue = this.queue.then(run);
     return this.view(job);
   }
 

@@ -22,9 +22,15 @@ export interface PickedFiles {
   batch?: string;
 }
 
-/** Where a picked file sits inside the folder the user picked ('' for a loose file). */
+/**
+ * Where a picked file lands on the server: inside a picked folder, its place there; a loose file
+ * in a folder named after it, since importers name a run after the folder its log sits in.
+ */
 function relativePath(file: File): string {
-  return (file as File & { webkitRelativePath?: string }).webkitRelativePath || file.name;
+  const inFolder = (file as File & { webkitRelativePath?: string }).webkitRelativePath;
+  if (inFolder) return inFolder;
+  const stem = file.name.replace(/\.(csv|tsv|txt|log|jsonl|ndjson|json)$/i, '') || file.name;
+  return `${stem}/${file.name}`;
 }
 
 function uploadOne(file: File, batch: string, onBytes: (loaded: number) => void): Promise<{ path: string; batchDir: string }> {

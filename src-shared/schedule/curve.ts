@@ -14,8 +14,13 @@ export interface ScheduleEvent {
 
 export type Out = Float64Array | Float32Array;
 
-/** Receives a candidate event; events() adds the rates and drops restarts and drops that do not change the rate. */
-export type Mark = (step: number, kind: EventKind, index: number) => void;
+/**
+ * Receives a candidate event with the rates either side, lrBefore = at(step - 1) and
+ * lrAfter = at(step) bit for bit (lrBefore = lrAfter at step 0); events() drops restarts and
+ * drops that do not change the rate. Curves with many events compute the rates from what the
+ * search already knows (the run index, constants of the run) instead of calling at() twice.
+ */
+export type Mark = (step: number, kind: EventKind, index: number, lrBefore: number, lrAfter: number) => void;
 
 export interface Curve {
   /** The rate at one integer step >= 0: the straightforward port, one rounding per operation. */
@@ -34,6 +39,20 @@ export function fillByAt(at: (s: number) => number, from: number, to: number, ou
 }
 
 export const noMarks = (): void => {};
+
+/** Marks a single event (a warmup end, a phase change) with the rates from at(). */
+export function markAt(at: (s: number) => number, step: number, kind: EventKind, index: number, mark: Mark): void {
+  mark(step, kind, index, step > 0 ? at(step - 1) : at(step), at(step));
+}
+
+/** fn with its last result remembered: events ask for the rate of the same run twice (after one event, before the next). */
+export function lastMemo(fn: (i: number) => number): (i: number) => number {
+  let key = NaN, value = NaN;
+  return (i) => {
+    if (i !== key) { value = fn(i); key = i; }
+    return value;
+  };
+}
 
 export function percent(fraction: number): string {
   return `${Math.floor(Math.min(1, Math.max(0, fraction)) * 100)} %`;

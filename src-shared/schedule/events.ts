@@ -1,7 +1,7 @@
 // events: restarts, drops, warmup ends and phase changes, at the first step with the new value
 // exactly as the evaluated curve has it. Each schedule finds its own candidates with its own
-// index function (float32 rounding included) in time proportional to their number; here we
-// add the rates on both sides and keep a restart or a drop only where the rate changes.
+// index function (float32 rounding included) in time proportional to their number, with the
+// rates on both sides; here we keep a restart or a drop only where the rate changes.
 import { compile } from './compile';
 import type { ScheduleEvent } from './curve';
 import type { ScheduleSpec } from './spec';
@@ -13,9 +13,7 @@ export function events(spec: ScheduleSpec, fromStep: number, toStep: number): Sc
   }
   const curve = compile(spec);
   const out: ScheduleEvent[] = [];
-  curve.marks(fromStep, toStep, (step, kind, index) => {
-    const lrAfter = curve.at(step);
-    const lrBefore = step > 0 ? curve.at(step - 1) : lrAfter;
+  curve.marks(fromStep, toStep, (step, kind, index, lrBefore, lrAfter) => {
     if ((kind === 'drop' || kind === 'restart') && lrBefore === lrAfter) return;
     out.push({ step, kind, lrBefore, lrAfter, index });
   });

@@ -42,24 +42,22 @@ export function powf(x: number, y: number, lnx: number): number {
  */
 export function firstStepAtLeast(index: (s: number) => number, target: number, guess: number, lo: number, hi: number): number {
   if (lo > hi) return hi + 1;
-  const reached = (s: number): boolean => {
-    const i = index(s);
-    return i >= target || Number.isNaN(i);
-  };
+  // reached(s) is inlined as reached(index, target, s) rather than a closure: events() calls this
+  // once per event, and a closure per call costs more than the search (tsx names each one).
   const g = Math.min(hi, Math.max(lo, Number.isFinite(guess) ? Math.round(guess) : hi));
   let a: number; // reached(a) is false
   let b: number; // reached(b) is true
-  if (reached(g)) {
+  if (reached(index, target, g)) {
     b = g;
     let d = 1;
     for (;;) {
       const c = g - d;
       if (c < lo) {
-        if (reached(lo)) return lo;
+        if (reached(index, target, lo)) return lo;
         a = lo;
         break;
       }
-      if (!reached(c)) { a = c; break; }
+      if (!reached(index, target, c)) { a = c; break; }
       b = c;
       d *= 2;
     }
@@ -69,19 +67,24 @@ export function firstStepAtLeast(index: (s: number) => number, target: number, g
     for (;;) {
       const c = g + d;
       if (c > hi) {
-        if (!reached(hi)) return hi + 1;
+        if (!reached(index, target, hi)) return hi + 1;
         b = hi;
         break;
       }
-      if (reached(c)) { b = c; break; }
+      if (reached(index, target, c)) { b = c; break; }
       a = c;
       d *= 2;
     }
   }
   while (b - a > 1) {
     const m = Math.floor((a + b) / 2);
-    if (reached(m)) b = m;
+    if (reached(index, target, m)) b = m;
     else a = m;
   }
   return b;
+}
+
+function reached(index: (s: number) => number, target: number, s: number): boolean {
+  const i = index(s);
+  return i >= target || Number.isNaN(i);
 }
