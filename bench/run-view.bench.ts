@@ -1,0 +1,99 @@
+// Run view: opening a run with 3 metrics of 1,000,000 points each, from the click in the runs
+// list to the drawn chart (target < 300 ms), and a zoom's re-fetch to the drawn chart (target
+// < 100 ms). Measured in Chromium against the built renderer: the view marks the click and the
+// zoom and measures at the end of the first chart draw that shows the fetched points
+// (src-renderer/run/perf.ts). Baseline: the same clicks on a run of 10,000 points per metric.
+//
+//   npx tsx bench/run-view.bench.ts
+import type { Page } from '@playwright/test';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { importPaths } from '../src-main/import';
+import { openServices } from '../src-main/services';
+import { writeCsv } from './import-data';
+import { buildRenderer, launchChromium, machine, median, p95, serve } from './lib/browser';
+
+const OPENS = 15;
+const ZOOMS = 15;
+
+async function makeRun(dir: string, db: string, name: string, rows: number): Promise<void> {
+  const folder = join(dir, name);
+  mkdirSync(folder);
+  await writeCsv(join(folder, 'metrics.csv'), rows);
+  const services = openServices(db, 'browser');
+  try {
+    await importPaths(services, [folder], { name });
+  } finally {
+    services.close();
+  }
+}
+
+async function measures(page: Page, name: string, count: number): Promise<number[]> {
+  await page.waitForFunction(([n, c]) => performance.getEntriesByName(n as string).length >= (c as number), [name, count] as const);
+  return page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.duration), name);
+}
+
+async function openRun(page: Page, name: string, other: string): Promise<number[]> {
+  const runs = page.getByRole('complementary', { name: 'Runs' });
+  const times: number[] = [];
+  for (let i = 0; i < OPENS; i++) {
+    await runs.getByText(other, { exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: other }).waitFor();
+    await measures(page, 'lrscope:run-open-to-drawn', 1);
+    await page.evaluate(() => performance.clearMeasures());
+    await runs.getByText(name, { exact: true }).click();
+    times.push((await measures(page, 'lrscope:run-open-to-drawn', 1))[0]!);
+  }
+  return times;
+}
+
+async function zoomRun(page: Page): Promise<number[]> {
+  const canvas = page.getByTestId('run-chart').locator('.u-over');
+  const box = (await canvas.boundingBox())!;
+  await page.evaluate(() => performance.clearMeasures());
+  for (let i = 0; i < ZOOMS; i++) {
+    const x0 = box.x + box.width * (0.1 + 0.02 * (i % 5));
+    await page.mouse.move(x0, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(x0 + box.width * 0.3, box.y + box.height / 2, { steps: 4 });
+    await page.mouse.up();
+    await measures(page, 'lrscope:run-zoom-to-drawn', i + 1);
+    await canvas.dblclick({ position: { x: box.width / 2, y: box.height / 2 } });
+    await page.getByTestId('run-chart').locator('canvas').waitFor();
+  }
+  return page.evaluate(() => performance.getEntriesByName('lrscope:run-zoom-to-drawn').map((e) => e.duration));
+}
+
+async function main(): Promise<void> {
+  buildRenderer();
+  const dir = mkdtempSync(join(os.tmpdir(), 'lrscope-bench-run-'));
+  const db = join(dir, 'bench.sqlite');
+  await makeRun(dir, db, 'big', 1_000_000);
+  await makeRun(dir, db, 'small', 10_000);
+  const server = await serve(db);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(server.url);
+    const big = await openRun(page, 'big', 'small');
+    const small = await openRun(page, 'small', 'big');
+    await page.getByRole('complementary', { name: 'Runs' }).getByText('big', { exact: true }).click();
+    await measures(page, 'lrscope:run-open-to-drawn', 1);
+    const zoom = await zoomRun(page);
+    console.log(`machine: ${machine()}`);
+    console.log('what                                         median     p95   target');
+    const line = (what: string, xs: number[], target: number) =>
+      console.log(`${what.padEnd(44)} ${median(xs).toFixed(1).padStart(6)} ms ${p95(xs).toFixed(1).padStart(6)} ms  < ${target} ms ${median(xs) < target ? 'ok' : 'MISSED'}`);
+    line('open run, 3 metrics × 1,000,000 points', big, 300);
+    line('open run, 3 metrics × 10,000 points (base)', small, 300);
+    line('zoom re-fetch, 3 metrics × 1,000,000', zoom, 100);
+    console.log(`ratio 1M / 10k open: ${(median(big) / median(small)).toFixed(2)}×`);
+  } finally {
+    await browser.close();
+    server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
