@@ -6,42 +6,16 @@
 // curve, its marks and axes. Baseline: the same keystrokes over a 1,000-step range.
 //
 //   npx tsx bench/designer.bench.ts
-import { chromium, type Page } from '@playwright/test';
-import { spawn, spawnSync } from 'node:child_process';
+import type { Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
+import { buildRenderer, launchChromium, median, p95, serve } from './lib/browser';
 
 const KEYSTROKES = 50;
 const TARGET_MS = 16;
 const MEASURE = 'lrscope:designer-keystroke-to-draw';
 const EVALUATE = 'lrscope:designer-evaluate';
-const root = join(import.meta.dirname, '..');
-
-function build(): void {
-  const r = spawnSync('npm', ['run', '--silent', 'build:renderer'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('npm run build:renderer failed');
-}
-
-async function serve(db: string): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, ['bin/lrscope.mjs', 'serve', '--db', db, '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DISPLAY: '' } });
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /open (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`lrscope serve exited with ${code}:\n${out}`)));
-  });
-  return { url, stop: () => child.kill('SIGTERM') };
-}
-
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-const median = (xs: number[]) => quantile([...xs].sort((a, b) => a - b), 0.5);
-const p95 = (xs: number[]) => quantile([...xs].sort((a, b) => a - b), 0.95);
 
 async function setRange(page: Page, to: number): Promise<void> {
   await page.getByRole('textbox', { name: 'to step' }).fill(String(to));
@@ -65,13 +39,10 @@ async function keystrokes(page: Page, field: string): Promise<{ total: number[];
 }
 
 async function main(): Promise<void> {
-  build();
+  buildRenderer();
   const dir = mkdtempSync(join(os.tmpdir(), 'lrscope-bench-'));
   const server = await serve(join(dir, 'bench.sqlite'));
-  const browser = await chromium.launch({
-    executablePath: process.env.LRSCOPE_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   const rows: string[][] = [];
   let failed = false;
   try {

@@ -1,9 +1,10 @@
 // What the browser benches share: the built renderer served by `lrscope serve` on a bench
 // database, Debian's Chromium driven by Playwright, and the figures printed the same way.
 import { chromium, type Browser } from '@playwright/test';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { join } from 'node:path';
+import { startServe } from '../../e2e/serve';
 
 export const root = join(import.meta.dirname, '..', '..');
 
@@ -12,24 +13,10 @@ export function buildRenderer(): void {
   if (r.status !== 0) throw new Error('npm run build:renderer failed');
 }
 
+/** `lrscope serve` on a bench database; `stop()` ends it. */
 export async function serve(db: string): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, ['bin/lrscope.mjs', 'serve', '--db', db, '--port', '0'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, DISPLAY: '' },
-  });
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /open (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`lrscope serve exited with ${code}:\n${out}`)));
-  });
-  return { url, stop: () => child.kill('SIGTERM') };
+  const server = await startServe(db);
+  return { url: server.url, stop: () => void server.stop() };
 }
 
 export function launchChromium(): Promise<Browser> {
