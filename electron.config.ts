@@ -1,8 +1,8 @@
 // The build of the three Electron parts. main and preload are bundled as CommonJS (the
 // sandboxed preload cannot load ES modules); the renderer is the same bundle browser mode serves.
-import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import { rendererConfig } from './src-renderer/vite.config';
 
 export default defineConfig({
   main: {
@@ -27,12 +27,7 @@ export default defineConfig({
     },
   },
   renderer: {
-    root: 'src-renderer',
-    base: './',
-    plugins: [svelte()],
-    build: {
-      outDir: 'out/renderer',
-      rollupOptions: { input: { index: resolve('src-renderer/index.html') } },
-    },
+    ...rendererConfig,
+    build: { ...rendererConfig.build, rollupOptions: { input: { index: resolve('src-renderer/index.html') } } },
   },
 });

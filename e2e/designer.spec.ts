@@ -93,6 +93,7 @@ test('a saved schedule attached to a run is still there, still attached, after a
   await expect(designer.library.getByText('exponential_decay · 1 run')).toBeVisible();
 
   await app.restart();
+  await app.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs' }).click();
   const runs = app.page.getByRole('complementary', { name: 'Runs' });
   await expect(runs.getByRole('link', { name: /resnet baseline/ })).toContainText('staircase 0.6');
   await expect(runs.getByRole('link', { name: /resnet wide/ })).not.toContainText('staircase 0.6');

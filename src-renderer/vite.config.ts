@@ -1,17 +1,35 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { CONTENT_SECURITY_POLICY } from '../src-main/server/security';
 
-// The renderer bundle that both shells load: the Electron window from out/renderer via file://,
-// browser mode over HTTP. `base: './'` keeps asset URLs relative so both work.
-export default defineConfig({
+/**
+ * The CSP as a <meta> too: browser mode also sends it as a header, but the Electron window loads
+ * the page from file://, where response headers are not guaranteed. (frame-ancestors is
+ * header-only, so it is left out of the meta.)
+ */
+function contentSecurityPolicyMeta(): Plugin {
+  const content = CONTENT_SECURITY_POLICY.split('; ')
+    .filter((d) => !d.startsWith('frame-ancestors'))
+    .join('; ');
+  return {
+    name: 'lrscope-csp-meta',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content }, injectTo: 'head-prepend' }],
+  };
+}
+
+/** The renderer bundle both shells load; electron.config.ts builds the same one. */
+export const rendererConfig: UserConfig = {
   root: fileURLToPath(new URL('.', import.meta.url)),
+  // Relative asset URLs, so the bundle works from file:// (Electron) and http:// (browser mode).
   base: './',
-  plugins: [svelte()],
+  plugins: [svelte(), contentSecurityPolicyMeta()],
   build: {
     outDir: fileURLToPath(new URL('../out/renderer', import.meta.url)),
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: true,
   },
-});
+};
+
+export default defineConfig(rendererConfig);
