@@ -46,8 +46,8 @@ export function markAt(at: (s: number) => number, step: number, kind: EventKind,
 }
 
 /** fn with its last result remembered: events ask for the rate of the same run twice (after one event, before the next). */
-export function lastMemo(fn: (i: number) => number): (i: number) => number {
-  let key = NaN, value = NaN;
+export function lastMemo<T>(fn: (i: number) => T): (i: number) => T {
+  let key = NaN, value = undefined as T;
   return (i) => {
     if (i !== key) { value = fn(i); key = i; }
     return value;

@@ -113,3 +113,46 @@ describe('events agree with the evaluated curve', () => {
     for (const [from, to] of [[1_022_000, 1_024_000], [2_046_000, 2_048_000], [16_775_000, 16_780_000]]) expectEventsMatchCurve(s, from, to);
   });
 });
+
+describe('events with many stairs and restarts (the rates come from the search, not at())', () => {
+  const many: ScheduleSpecInput[] = [
+    { kind: 'exponential_decay', learning_rate: 0.1, decay_steps: 37, decay_rate: 0.999, staircase: true },
+    { kind: 'exponential_decay', learning_rate: 0.1, decay_steps: 0.7, decay_rate: 0.9999, staircase: true, dtype: 'float64' },
+    { kind: 'natural_exp_decay', learning_rate: 0.6, decay_steps: 7.5, decay_rate: 0.001, staircase: true },
+    { kind: 'inverse_time_decay', learning_rate: 0.1, decay_steps: 3.3, decay_rate: 0.5, staircase: true },
+    { kind: 'piecewise_constant', boundaries: Array.from({ length: 300 }, (_, i) => 7 * i + 3), values: Array.from({ length: 301 }, (_, i) => (i % 7 === 3 ? 0.5 : 1 / (i + 1))) },
+    { kind: 'polynomial_decay', learning_rate: 0.1, decay_steps: 13, power: 0.7, cycle: true },
+    { kind: 'polynomial_decay', learning_rate: 0.1, decay_steps: 12.5, power: 2, cycle: true, dtype: 'float64' },
+    { kind: 'cosine_decay_restarts', learning_rate: 0.1, first_decay_steps: 11, t_mul: 1, m_mul: 0.99, alpha: 0.01 },
+    { kind: 'cosine_decay_restarts', learning_rate: 0.1, first_decay_steps: 1, t_mul: 1.01, m_mul: 0.999 },
+    { kind: 'cosine_decay_restarts', learning_rate: 0.1, first_decay_steps: 3, t_mul: 1.2, m_mul: 0.9, dtype: 'float64' },
+    { kind: 'torch.StepLR', lr: 0.1, step_size: 9, gamma: 0.99 },
+    { kind: 'torch.MultiStepLR', lr: 0.1, milestones: [0, 5, 5, 6, 100, 101, 101, 101, 3000], gamma: 0.5 },
+    { kind: 'torch.CosineAnnealingWarmRestarts', lr: 0.1, T_0: 7, T_mult: 1 },
+    { kind: 'torch.CyclicLR', base_lr: 0.001, max_lr: 0.1, step_size_up: 5, step_size_down: 8, mode: 'triangular2' },
+    { kind: 'torch.CyclicLR', base_lr: 0.001, max_lr: 0.1, step_size_up: 500, mode: 'exp_range', gamma: 0.99999 },
+    { kind: 'torch.SequentialLR', lr: 0.1, milestones: [50], schedulers: [{ kind: 'torch.LinearLR', total_iters: 50 }, { kind: 'torch.StepLR', step_size: 10, gamma: 0.9 }] },
+    { kind: 'warmup', warmup_steps: 20, after: { kind: 'exponential_decay', learning_rate: 0.1, decay_steps: 10, decay_rate: 0.99, staircase: true } },
+  ];
+  for (const input of many) {
+    test(`${input.kind} ${JSON.stringify(input).slice(0, 80)}`, () => {
+      const s = spec(input);
+      for (const [from, to] of [[0, 20_000], [7_777, 9_000], [2 ** 24 - 3_000, 2 ** 24 + 3_000]]) {
+        const v = evaluate(s, from - 1 < 0 ? 0 : from - 1, to);
+        const at = (k: number) => v[k - (from - 1 < 0 ? 0 : from - 1)];
+        const ev = events(s, from, to);
+        // The rates either side, bit for bit as the curve has them.
+        for (const e of ev) expect([e.step, e.lrBefore, e.lrAfter]).toEqual([e.step, e.step > 0 ? at(e.step - 1) : at(e.step), at(e.step)]);
+        // Stairs and piecewise steps: an event exactly where the value changes.
+        if ('staircase' in input || ['piecewise_constant', 'torch.StepLR', 'torch.MultiStepLR'].includes(input.kind)) {
+          const changes: number[] = [];
+          for (let k = Math.max(from, 1); k < to; k++) if (at(k) !== at(k - 1)) changes.push(k);
+          expect(ev.map((e) => e.step)).toEqual(changes);
+        }
+        // A window gives the window of the events over a wider range.
+        const wide = events(s, Math.max(0, from - 500), to + 500).filter((e) => e.step >= from && e.step < to);
+        expect(ev).toEqual(wide);
+      }
+    });
+  }
+});

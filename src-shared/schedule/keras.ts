@@ -2,7 +2,7 @@
 // The other Keras classes compute exactly what the TensorFlow classes of the same name do and
 // reuse tf.ts (see compile.ts).
 import { rounder } from './f32';
-import { fillByAt, percent, type Curve } from './curve';
+import { fillByAt, markAt, percent, type Curve } from './curve';
 import { cosineCurve, cosineDecayValue } from './tf';
 
 /**
@@ -31,7 +31,7 @@ export function kerasCosineCurve(lr: number, decaySteps: number, alpha: number, 
       if (last < to) out.fill(at(last), offset + last - from, offset + to - from);
     },
     marks: (from, to, mark) => {
-      if (warmupSteps > 0 && warmupSteps >= from && warmupSteps < to) mark(warmupSteps, 'warmup_end', 1);
+      if (warmupSteps > 0 && warmupSteps >= from && warmupSteps < to) markAt(at, warmupSteps, 'warmup_end', 1, mark);
     },
     describe: (s) => {
       const x = Math.min(r(s), end);

@@ -7,9 +7,10 @@
 // at() is the straightforward port; fill() is the fast path for float32 and must return the
 // same values bit for bit (tf.test.ts and bench/schedule.bench.ts check it).
 import { rounder, powf, type Round } from './f32';
-import { fillByAt, noMarks, percent, type Curve, type Out } from './curve';
-import { forEachRun, markRuns } from './runs';
+import { fillByAt, lastMemo, noMarks, percent, type Curve, type Out } from './curve';
+import { forEachRun, markRuns, markStarts } from './runs';
 import { normalNoise } from './noise';
+import { powfRun, POW_RUN } from './powf-run';
 
 type Dtype = 'float32' | 'float64';
 
@@ -24,12 +25,13 @@ export function exponentialCurve(lr: number, decaySteps: number, decayRate: numb
   const L = r(lr), D = r(decaySteps), R = r(decayRate);
   const period = (s: number) => r(r(s) / D);
   const stair = (s: number) => Math.floor(period(s));
-  const at = (s: number) => {
-    const p = staircase ? stair(s) : period(s);
-    return r(L * r(Math.pow(R, p)));
-  };
-  const guess = (i: number) => i * decaySteps;
+  const value = (p: number) => r(L * r(Math.pow(R, p)));
+  const at = (s: number) => value(staircase ? stair(s) : period(s));
+  const guess = (i: number) => i * D;
   const lnR = Math.log(R);
+  // A stair's rate is a function of the stair: events compute each one once, with powf in
+  // float32 (fround(Math.pow) for a fraction of the cost, see f32.ts).
+  const stairRate = lastMemo(dtype === 'float32' ? (i: number) => Math.fround(L * powf(R, i, lnR)) : value);
   const fill = (from: number, to: number, out: Out, offset: number) => {
     if (dtype !== 'float32') return fillByAt(at, from, to, out, offset);
     if (staircase) {
@@ -45,7 +47,7 @@ export function exponentialCurve(lr: number, decaySteps: number, decayRate: numb
   };
   return {
     at, fill,
-    marks: staircase ? (from, to, mark) => markRuns(stair, guess, 'drop', 0, from, to, mark) : noMarks,
+    marks: staircase ? (from, to, mark) => markRuns(stair, guess, stairRate, 'drop', 0, from, to, mark) : noMarks,
     describe: (s) => {
       const p = period(s);
       const i = Math.floor(p);
@@ -75,10 +77,13 @@ export function piecewiseCurve(boundaries: readonly number[], values: readonly n
   };
   const guess = (i: number) => (i - 1 < boundaries.length ? boundaries[i - 1] + 1 : Infinity);
   const at = (s: number) => v[interval(s)];
+  // Integer steps: interval(s) counts the boundaries b with b + 1 <= s.
+  const starts = boundaries.map((b) => b + 1);
+  const rate = (i: number) => v[i];
   return {
     at,
     fill: (from, to, out, offset) => forEachRun(interval, guess, from, to, (i, a, b) => out.fill(v[i], offset + a - from, offset + b - from)),
-    marks: (from, to, mark) => markRuns(interval, guess, 'drop', 0, from, to, mark),
+    marks: (from, to, mark) => markStarts(starts, rate, 'drop', from, to, mark),
     describe: (s) => `interval ${interval(s) + 1} of ${v.length}`,
   };
 }
@@ -101,11 +106,13 @@ export function polynomialCurve(lr: number, decaySteps: number, endLr: number, p
   const tail = (x: number, Dc: number, pw: (q: number) => number) => r(r(r(L - E) * pw(r(1 - r(x / Dc)))) + E);
   const exactPow = (q: number) => r(Math.pow(q, P));
   const at = (s: number) => (cycle ? tail(r(s), r(D * multiplier(s)), exactPow) : tail(Math.min(r(s), D), D, exactPow));
-  const guess = (m: number) => (m - 1) * decaySteps + 1;
+  const guess = (m: number) => (m - 1) * D + 1;
+  // V8's Math.pow is fast for integer and 0.5 exponents; powf (exp/log) pays off for the others.
+  const fastPow = dtype !== 'float32' ? exactPow
+    : P === 1 ? (q: number) => q : Number.isInteger(P) || P === 0.5 ? (q: number) => Math.fround(Math.pow(q, P)) : (q: number) => powf(q, P, Math.log(q));
+  const cycleRate = (m: number, s: number) => tail(r(s), r(D * m), fastPow);
   const fill = (from: number, to: number, out: Out, offset: number) => {
     if (dtype !== 'float32') return fillByAt(at, from, to, out, offset);
-    // V8's Math.pow is fast for integer and 0.5 exponents; powf (exp/log) pays off for the others.
-    const fastPow = P === 1 ? (q: number) => q : Number.isInteger(P) || P === 0.5 ? (q: number) => Math.fround(Math.pow(q, P)) : (q: number) => powf(q, P, Math.log(q));
     const steps = (a: number, b: number, Dc: number, clamp: boolean) => {
       for (let s = a; s < b; s++) {
         const x = clamp ? Math.min(Math.fround(s), D) : Math.fround(s);
@@ -123,7 +130,7 @@ export function polynomialCurve(lr: number, decaySteps: number, endLr: number, p
   };
   return {
     at, fill,
-    marks: cycle ? (from, to, mark) => markRuns(multiplier, guess, 'restart', 1, from, to, mark) : noMarks,
+    marks: cycle ? (from, to, mark) => markRuns(multiplier, guess, cycleRate, 'restart', 1, from, to, mark) : noMarks,
     describe: (s) => {
       if (!cycle) return r(s) >= D ? 'after the decay (end_learning_rate)' : `${percent(r(s) / D)} through the decay`;
       const m = multiplier(s);
@@ -138,15 +145,16 @@ export function inverseTimeCurve(lr: number, decaySteps: number, decayRate: numb
   const L = r(lr), D = r(decaySteps), R = r(decayRate);
   const period = (s: number) => r(r(s) / D);
   const stair = (s: number) => Math.floor(period(s));
-  const at = (s: number) => r(L / r(1 + r(R * (staircase ? stair(s) : period(s)))));
-  const guess = (i: number) => i * decaySteps;
+  const value = (p: number) => r(L / r(1 + r(R * p)));
+  const at = (s: number) => value(staircase ? stair(s) : period(s));
+  const guess = (i: number) => i * D;
   return {
     at,
     fill: (from, to, out, offset) => {
       if (!staircase) return fillByAt(at, from, to, out, offset);
       forEachRun(stair, guess, from, to, (_i, a, b) => out.fill(at(a), offset + a - from, offset + b - from));
     },
-    marks: staircase ? (from, to, mark) => markRuns(stair, guess, 'drop', 0, from, to, mark) : noMarks,
+    marks: staircase ? (from, to, mark) => markRuns(stair, guess, value, 'drop', 0, from, to, mark) : noMarks,
     describe: (s) => (staircase ? `stair ${stair(s) + 1}` : `decay period ${Math.floor(period(s)) + 1}`),
   };
 }
@@ -206,10 +214,8 @@ export function cosineRestartsCurve(lr: number, firstDecaySteps: number, tMul: n
     const cf = fraction(s);
     return geometric ? Math.floor(r(r(Math.log(r(1 - r(cf * oneMinusT)))) / logT)) : Math.floor(cf);
   };
-  const periodConstants = (i: number) => {
-    const tPow = r(Math.pow(T, i));
-    return { tPow, sumR: r(r(1 - tPow) / oneMinusT), half: r(0.5 * r(Math.pow(M, i))) };
-  };
+  const constants = (tPow: number, mPow: number) => ({ tPow, sumR: r(r(1 - tPow) / oneMinusT), half: r(0.5 * mPow) });
+  const periodConstants = (i: number) => constants(r(Math.pow(T, i)), r(Math.pow(M, i)));
   const value = (cf: number, i: number, c: { tPow: number; sumR: number; half: number }) => {
     const within = geometric ? r(r(cf - c.sumR) / c.tPow) : r(cf - i);
     const cosineDecayed = r(c.half * r(1 + r(Math.cos(r(PI * within)))));
@@ -219,7 +225,15 @@ export function cosineRestartsCurve(lr: number, firstDecaySteps: number, tMul: n
     const i = restart(s);
     return value(fraction(s), i, periodConstants(i));
   };
-  const guess = (i: number) => (geometric ? (firstDecaySteps * (1 - Math.pow(tMul, i))) / (1 - tMul) : i * firstDecaySteps);
+  // Where restart() reaches i, with the rounded constants it uses (so the search for the exact
+  // step starts a step or two away, not hundreds after thousands of restarts).
+  const guess = (i: number) => (geometric ? (D * (1 - Math.exp(i * logT))) / oneMinusT : i * D);
+  // Events: each period's constants once (the period after a restart is the one before the
+  // next), with powf in float32 (the same values for a fraction of Math.pow's cost, see f32.ts;
+  // pow(1, i) is exactly 1).
+  const lnT = Math.log(T), lnM = Math.log(M);
+  const constantsOf = lastMemo(dtype === 'float32' ? (i: number) => constants(geometric ? powf(T, i, lnT) : 1, powf(M, i, lnM)) : periodConstants);
+  const rate = (i: number, s: number) => value(fraction(s), i, constantsOf(i));
   const withinPeriod = (s: number) => {
     const i = restart(s);
     const cf = fraction(s);
@@ -234,7 +248,7 @@ export function cosineRestartsCurve(lr: number, firstDecaySteps: number, tMul: n
         for (let s = a; s < b; s++) out[offset + s - from] = value(Math.fround(Math.fround(s) / D), i, c);
       });
     },
-    marks: (from, to, mark) => markRuns(restart, guess, 'restart', 0, from, to, mark),
+    marks: (from, to, mark) => markRuns(restart, guess, rate, 'restart', 0, from, to, mark),
     describe: (s) => `cycle ${restart(s) + 1}, ${percent(withinPeriod(s))} through`,
   };
 }
@@ -267,13 +281,25 @@ export function linearCosineCurve(lr: number, decaySteps: number, numPeriods: nu
     return r(L * r(r(r(AL + noisy) * cosineDecayed) + BE));
   };
   const f = Math.fround;
+  const pows = new Float64Array(POW_RUN);
+  // Below 2^24 and up to decay_steps, step s has b = 1 + s exactly: powfRun gives the noise std's
+  // pow for a run of steps at once. Elsewhere x repeats (steps round above 2^24, clamp past
+  // decay_steps) and everything but the noise is reused.
   const fillNoisy32 = (from: number, to: number, out: Out, offset: number) => {
+    const exactEnd = Math.min(to, 2 ** 24, Math.floor(D) + 1);
+    let runStart = from, runEnd = from; // pows[s - runStart] is the pow of step s < runEnd
+    let lastX = NaN, linear = 0, cosineDecayed = 0, std = 0;
     for (let s = from; s < to; s++) {
       const x = Math.min(f(s), D);
-      const b = f(1 + x);
-      const std = f(Math.sqrt(f(IV / powf(b, VD, Math.log(b)))));
-      const noisy = f(f(f(D - x) / D) + f(std * normalNoise(seed, s)));
-      const cosineDecayed = f(0.5 * f(1 + f(Math.cos(f(PI * f(twoNP * f(x / D)))))));
+      if (x !== lastX) {
+        lastX = x;
+        linear = f(f(D - x) / D);
+        cosineDecayed = f(0.5 * f(1 + f(Math.cos(f(PI * f(twoNP * f(x / D)))))));
+        if (s >= runEnd && s < exactEnd) { runStart = s; runEnd = s + powfRun(s + 1, exactEnd - s, VD, pows); }
+        const b = f(1 + x);
+        std = f(Math.sqrt(f(IV / (s < runEnd ? pows[s - runStart] : powf(b, VD, Math.log(b))))));
+      }
+      const noisy = f(linear + f(std * normalNoise(seed, s)));
       out[offset + s - from] = f(L * f(f(f(AL + noisy) * cosineDecayed) + BE));
     }
   };

@@ -3,8 +3,8 @@
 // (_get_closed_form_lr) we use it, in its operation order; stepping with get_lr() multiplies
 // the previous rate instead and drifts from the closed form by a few units in the last place,
 // which torch.test.ts bounds against real PyTorch (scripts/torch-reference).
-import { fillByAt, noMarks, percent, type Curve } from './curve';
-import { forEachRun, markRuns } from './runs';
+import { fillByAt, lastMemo, markAt, noMarks, percent, type Curve } from './curve';
+import { forEachRun, markRuns, markStarts } from './runs';
 
 const BLOCK = 1024;
 
@@ -15,7 +15,8 @@ const BLOCK = 1024;
 function powers(gamma: number) {
   const low = new Float64Array(BLOCK);
   for (let j = 0; j < BLOCK; j++) low[j] = Math.pow(gamma, j);
-  const high = (base: number) => (base === 0 ? 1 : Math.pow(gamma, base));
+  // The last block's factor is remembered: events ask for two steps of one block in a row.
+  const high = lastMemo((base: number) => (base === 0 ? 1 : Math.pow(gamma, base)));
   const at = (k: number) => {
     const j = k % BLOCK;
     return k < BLOCK ? low[j] : high(k - j) * low[j];
@@ -36,12 +37,13 @@ function powers(gamma: number) {
 /** StepLR: base_lr * gamma ** (last_epoch // step_size). */
 export function stepCurve(lr: number, stepSize: number, gamma: number): Curve {
   const stair = (k: number) => Math.floor(k / stepSize);
+  const rate = lastMemo((i: number) => lr * gamma ** i);
   const at = (k: number) => lr * gamma ** stair(k);
   const guess = (i: number) => i * stepSize;
   return {
     at,
     fill: (from, to, out, offset) => forEachRun(stair, guess, from, to, (_i, a, b) => out.fill(at(a), offset + a - from, offset + b - from)),
-    marks: (from, to, mark) => markRuns(stair, guess, 'drop', 0, from, to, mark),
+    marks: (from, to, mark) => markRuns(stair, guess, rate, 'drop', 0, from, to, mark),
     describe: (k) => `stair ${stair(k) + 1}`,
   };
 }
@@ -58,13 +60,14 @@ export function multiStepCurve(lr: number, milestones: readonly number[], gamma:
     }
     return lo;
   };
+  const rate = lastMemo((i: number) => lr * gamma ** i);
   const at = (k: number) => lr * gamma ** passed(k);
   const guess = (i: number) => (i - 1 < sorted.length ? sorted[i - 1] : Infinity);
   return {
     at,
     fill: (from, to, out, offset) => forEachRun(passed, guess, from, to, (_i, a, b) => out.fill(at(a), offset + a - from, offset + b - from)),
     // A repeated milestone drops twice at once: one event whose index counts milestones passed.
-    marks: (from, to, mark) => markRuns(passed, guess, 'drop', 0, from, to, mark),
+    marks: (from, to, mark) => markStarts(sorted, rate, 'drop', from, to, mark),
     describe: (k) => `after ${passed(k)} of ${sorted.length} milestones`,
   };
 }
@@ -116,7 +119,7 @@ export function warmRestartsCurve(lr: number, T0: number, tMult: number, etaMin:
       const start = periodStart(i), tI = T0 * tMult ** i;
       for (let k = a; k < b; k++) out[offset + k - from] = value(k - start, tI);
     }),
-    marks: (from, to, mark) => markRuns(period, periodStart, 'restart', 0, from, to, mark),
+    marks: (from, to, mark) => markRuns(period, periodStart, (i, k) => value(k - periodStart(i), T0 * tMult ** i), 'restart', 0, from, to, mark),
     describe: (k) => {
       const i = period(k);
       return `cycle ${i + 1}, ${percent((k - periodStart(i)) / (T0 * tMult ** i))} through`;
@@ -145,7 +148,7 @@ export function linearLRCurve(lr: number, startFactor: number, endFactor: number
   return {
     at,
     fill: (from, to, out, offset) => fillByAt(at, from, to, out, offset),
-    marks: (from, to, mark) => { if (totalIters >= from && totalIters < to) mark(totalIters, 'phase', 1); },
+    marks: (from, to, mark) => { if (totalIters >= from && totalIters < to) markAt(at, totalIters, 'phase', 1, mark); },
     describe: (k) => (k >= totalIters ? 'after total_iters' : `${percent(k / totalIters)} through the linear change`),
   };
 }
@@ -156,7 +159,7 @@ export function constantLRCurve(lr: number, factor: number, totalIters: number):
   return {
     at,
     fill: (from, to, out, offset) => fillByAt(at, from, to, out, offset),
-    marks: (from, to, mark) => { if (totalIters >= Math.max(from, 1) && totalIters < to) mark(totalIters, 'phase', 1); },
+    marks: (from, to, mark) => { if (totalIters >= Math.max(from, 1) && totalIters < to) markAt(at, totalIters, 'phase', 1, mark); },
     describe: (k) => (k >= totalIters ? 'after total_iters (full rate)' : 'lowered by factor'),
   };
 }
@@ -196,7 +199,7 @@ export function oneCycleCurve(o: { max_lr: number; total_steps: number | null; e
     marks: (from, to, mark) => {
       for (let i = 1; i < phases.length; i++) {
         const first = Math.max(0, Math.floor(phases[i - 1].end) + 1);
-        if (first >= Math.max(from, 1) && first < to && first <= total) mark(first, 'phase', i);
+        if (first >= Math.max(from, 1) && first < to && first <= total) markAt(at, first, 'phase', i, mark);
       }
     },
     describe: (k) => {
@@ -237,7 +240,7 @@ export function cyclicCurve(o: { base_lr: number; max_lr: number; step_size_up: 
       gammaPow.each(from, to, (k, g) => { out[offset + k - from] = value(k, g); });
     },
     // Each cycle starts again at base_lr: a restart the chart marks, though the curve does not jump.
-    marks: (from, to, mark) => markRuns(cycleOf, guess, 'restart', 1, from, to, mark),
+    marks: (from, to, mark) => markRuns(cycleOf, guess, (_c, k) => at(k), 'restart', 1, from, to, mark),
     describe: (k) => {
       const cycle = cycleOf(k);
       const x = 1 + k / totalSize - cycle;

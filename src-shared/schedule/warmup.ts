@@ -1,10 +1,10 @@
 // Schedules made of other schedules: a linear warmup into any schedule, PyTorch's SequentialLR,
 // and Hugging Face's inverse square root.
-import { fillByAt, percent, type Curve, type Mark } from './curve';
+import { fillByAt, markAt, percent, type Curve, type Mark } from './curve';
 
 /** Shifts a curve to start at global step `offset`: its own step 0 is the global step `offset`. */
 function shiftedMarks(curve: Curve, shift: number, from: number, to: number, mark: Mark): void {
-  curve.marks(Math.max(0, from - shift), to - shift, (s, kind, index) => mark(s + shift, kind, index));
+  curve.marks(Math.max(0, from - shift), to - shift, (s, kind, index, before, after) => mark(s + shift, kind, index, before, after));
 }
 
 /**
@@ -25,7 +25,7 @@ export function warmupCurve(warmupSteps: number, startLr: number, after: Curve):
       if (split < to) after.fill(split - warmupSteps, to - warmupSteps, out, offset + split - from);
     },
     marks: (from, to, mark) => {
-      if (warmupSteps > 0 && warmupSteps >= from && warmupSteps < to) mark(warmupSteps, 'warmup_end', 1);
+      if (warmupSteps > 0 && warmupSteps >= from && warmupSteps < to) markAt(at, warmupSteps, 'warmup_end', 1, mark);
       // Events of `after` at its own step 0 would sit on the warmup end: they start at step 1.
       shiftedMarks(after, warmupSteps, Math.max(from, warmupSteps + 1), to, mark);
     },
@@ -65,7 +65,7 @@ export function sequentialCurve(children: readonly Curve[], milestones: readonly
         const start = startOf(i);
         const end = i < milestones.length ? milestones[i] : Infinity;
         if (end <= from || start >= to) continue;
-        if (i > 0 && start >= from) mark(start, 'phase', i);
+        if (i > 0 && start >= from) markAt(at, start, 'phase', i, mark);
         shiftedMarks(children[i], start, Math.max(from, start + 1), Math.min(to, end), mark);
       }
     },
@@ -90,7 +90,7 @@ export function inverseSqrtCurve(lr: number, numWarmupSteps: number, timescale: 
     at,
     fill: (from, to, out, offset) => fillByAt(at, from, to, out, offset),
     marks: (from, to, mark) => {
-      if (numWarmupSteps > 0 && numWarmupSteps >= from && numWarmupSteps < to) mark(numWarmupSteps, 'warmup_end', 1);
+      if (numWarmupSteps > 0 && numWarmupSteps >= from && numWarmupSteps < to) markAt(at, numWarmupSteps, 'warmup_end', 1, mark);
     },
     describe: (s) => (s < numWarmupSteps ? `warmup, ${percent(s / numWarmupSteps)} through` : `decay, 1/sqrt(${((s + shift) / ts).toPrecision(3)})`),
   };
