@@ -33,6 +33,7 @@ export function createHandlers(s: Services): Handlers {
     'imports.progress': ({ jobId }) => s.imports.progress(jobId),
     'imports.cancel': ({ jobId }) => s.imports.cancel(jobId),
     'series.get': ({ runId, metric, ...range }) => s.series.get(runId, metric, range),
+    'series.stats': ({ runId, metric, ...query }) => s.series.stats(runId, metric, query),
   };
 }
 

@@ -223,3 +223,25 @@ function upperBoundOf(steps: Float64Array, n: number, x: number): number {
   }
   return lo;
 }
+
+/**
+ * Every stored chunk of a metric that overlaps [from, to], decoded in order, for figures that must
+ * see every point (series.stats in points-stats.ts) rather than thinned buckets. The buffers are
+ * reused from one chunk to the next, so a caller reads each before asking for the next; chunks at
+ * the ends may hold points outside the range, which the caller filters by step.
+ */
+export function* pointChunks(db: Db, metricId: number, from = -Infinity, to = Infinity): Generator<{ steps: Float64Array; vals: Float64Array; count: number }> {
+  const chunks = st(db).chunksInRange.all(metricId, from, to);
+  if (chunks.length === 0) return;
+  let steps = new Float64Array(CHUNK_POINTS);
+  let vals = new Float64Array(CHUNK_POINTS);
+  for (const row of st(db).pointsOf.iterate(metricId, chunks[0]!.seq, chunks[chunks.length - 1]!.seq)) {
+    if (row.count > steps.length) {
+      steps = new Float64Array(row.count);
+      vals = new Float64Array(row.count);
+    }
+    decodeSteps(steps, 0, row.steps, row.count);
+    decodeInto(vals, 0, row.vals);
+    yield { steps, vals, count: row.count };
+  }
+}

@@ -18,6 +18,8 @@ const LABEL_GAP = 18;
 
 export interface MarksState {
   marks: ChartMark[];
+  /** The highlighted group: marks of other groups are drawn faint. */
+  emphasis?: string | null;
   /** Called after each draw with the steps of the marks actually drawn (in the visible x range). */
   ondrawn: (steps: number[]) => void;
 }
@@ -34,7 +36,8 @@ export function marksPlugin(state: MarksState): uPlot.Plugin {
         const drawn: number[] = [];
         // One path per kind, one line per pixel column: 10,000 drops over a 100,000-step range
         // cost as much as the few hundred columns they land on.
-        const lines = new Map<MarkKind, { path: Path2D; lastX: number }>();
+        // Keyed by kind, colour and dimming: per-run colours in the compare view add one path per run, not per mark.
+        const lines = new Map<string, { kind: MarkKind; color: string; dim: boolean; path: Path2D; lastX: number }>();
         const labels: { x: number; text: string; color: string }[] = [];
         let lastLabelX = -Infinity;
         ctx.save();
@@ -45,7 +48,8 @@ export function marksPlugin(state: MarksState): uPlot.Plugin {
           const end = mark.toStep ?? mark.step;
           if (end < min || mark.step > max) continue;
           drawn.push(mark.step);
-          const color = MARK_COLORS[mark.kind];
+          const color = mark.color ?? MARK_COLORS[mark.kind];
+          const dim = !!state.emphasis && mark.group !== state.emphasis;
           const x0 = Math.round(u.valToPos(mark.step, 'x', true));
           if (mark.toStep !== undefined) {
             const x1 = Math.round(u.valToPos(mark.toStep, 'x', true));
@@ -54,23 +58,24 @@ export function marksPlugin(state: MarksState): uPlot.Plugin {
             ctx.fillRect(x0, top, Math.max(1, x1 - x0), height);
             ctx.globalAlpha = 1;
           }
-          let line = lines.get(mark.kind);
-          if (!line) lines.set(mark.kind, (line = { path: new Path2D(), lastX: -Infinity }));
+          const key = `${mark.kind}|${color}|${dim ? 1 : 0}`;
+          let line = lines.get(key);
+          if (!line) lines.set(key, (line = { kind: mark.kind, color, dim, path: new Path2D(), lastX: -Infinity }));
           if (x0 !== line.lastX) {
             line.path.moveTo(x0 + 0.5, top);
             line.path.lineTo(x0 + 0.5, top + height);
             line.lastX = x0;
           }
-          if (mark.label && x0 - lastLabelX >= LABEL_GAP * dpr) {
+          if (mark.label && !dim && x0 - lastLabelX >= LABEL_GAP * dpr) {
             labels.push({ x: x0, text: mark.label, color });
             lastLabelX = x0;
           }
         }
         ctx.lineWidth = dpr;
-        ctx.globalAlpha = 0.55;
-        for (const [kind, line] of lines) {
-          ctx.strokeStyle = MARK_COLORS[kind];
-          ctx.setLineDash(kind === 'drop' ? [4 * dpr, 3 * dpr] : []);
+        for (const line of lines.values()) {
+          ctx.globalAlpha = line.dim ? 0.12 : 0.55;
+          ctx.strokeStyle = line.color;
+          ctx.setLineDash(line.kind === 'drop' ? [4 * dpr, 3 * dpr] : []);
           ctx.stroke(line.path);
         }
         ctx.globalAlpha = 1;

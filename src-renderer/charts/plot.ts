@@ -46,8 +46,10 @@ export class PlotController {
   private drawnPaths: (PathKind | 'none')[] = [];
   private observer: ResizeObserver | null = null;
   private statsTimer: ReturnType<typeof setTimeout> | null = null;
+  private emphasis: string | null = null;
   private readonly marks: MarksState = {
     marks: [],
+    emphasis: null,
     ondrawn: (steps) => {
       if (this.root) {
         this.root.dataset.marks = steps.slice(0, 500).join(',');
@@ -85,6 +87,7 @@ export class PlotController {
       this.structure = structure;
       this.drawnPaths = config.series.map(() => 'none');
       this.u = new uPlot(this.options(config), data, this.root.querySelector<HTMLElement>('.plot-host')!);
+      if (this.emphasis !== null) this.applyEmphasis();
     } else {
       const u = this.u;
       const zoom = this.zoom;
@@ -94,6 +97,30 @@ export class PlotController {
       });
     }
     this.scheduleStats(config);
+  }
+
+  /**
+   * Highlights the series and marks of one group (others faint), or none. A restyle of the drawn
+   * plot: uPlot redraws its cached paths with new alphas, synchronously, without rebuilding the
+   * plot or its paths, so hovering a legend entry costs one repaint.
+   */
+  emphasize(group: string | null): void {
+    if (group === this.emphasis) return;
+    this.emphasis = group;
+    this.applyEmphasis();
+  }
+
+  private applyEmphasis(): void {
+    const group = this.emphasis;
+    this.marks.emphasis = group;
+    if (this.root) this.root.dataset.emphasis = group ?? '';
+    const u = this.u;
+    const config = this.config;
+    if (!u || !config) return;
+    config.series.forEach((s, i) => {
+      u.series[i + 1]!.alpha = group === null || s.group === group ? 1 : 0.12;
+    });
+    u.batch(() => u.redraw(false));
   }
 
   /** Back to the whole x range, as a double-click does. */
@@ -116,7 +143,7 @@ export class PlotController {
   }
 
   private options(config: ChartConfig): uPlot.Options {
-    const scales: uPlot.Scales = { x: { time: false } };
+    const scales: uPlot.Scales = { x: config.xLog ? { time: false, distr: 3, log: 10 } : { time: false } };
     const axes: uPlot.Axis[] = [
       { label: config.xLabel, values: (_u, splits) => splits.map(formatStep), gap: 4, size: 44 },
     ];
@@ -143,7 +170,7 @@ export class PlotController {
       scales,
       axes,
       series,
-      legend: { show: true, live: true },
+      legend: { show: config.legend !== false, live: true },
       cursor: {
         sync: config.syncKey ? { key: config.syncKey, setSeries: true } : undefined,
         drag: { x: true, y: false, setScale: false },
@@ -216,6 +243,8 @@ function structureKey(config: ChartConfig): string {
     scales: config.scales,
     xLabel: config.xLabel,
     syncKey: config.syncKey,
+    xLog: config.xLog,
+    legend: config.legend,
   });
 }
 

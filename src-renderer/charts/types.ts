@@ -17,6 +17,8 @@ export interface ChartSeries {
   width?: number;
   /** Key of the y scale (see ChartScale); 'y' when absent. */
   scale?: string;
+  /** Series of one group (e.g. one run of a comparison) are highlighted together (Chart's `emphasis`). */
+  group?: string;
 }
 
 export interface ChartScale {
@@ -35,6 +37,10 @@ export interface ChartMark {
   toStep?: number;
   kind: MarkKind;
   label: string;
+  /** Overrides the kind's colour, e.g. a run's colour in the compare view. */
+  color?: string;
+  /** As ChartSeries.group: dimmed with the other groups' series when one group is highlighted. */
+  group?: string;
 }
 
 export interface ChartConfig {
@@ -44,4 +50,8 @@ export interface ChartConfig {
   marks: ChartMark[];
   xLabel: string;
   syncKey?: string;
+  /** Logarithmic x axis (x values must be > 0). */
+  xLog?: boolean;
+  /** uPlot's own legend under the plot; false when the view draws its own (the compare view). */
+  legend?: boolean;
 }

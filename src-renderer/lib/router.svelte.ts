@@ -1,12 +1,29 @@
 // Hash routes, so the same bundle works from file:// (Electron) and http:// (browser mode).
-export type Route = { view: 'runs'; runId?: number } | { view: 'designer' } | { view: 'compare' };
+// The compare view takes its runs (`#/compare?runs=3,1,7`, in the comparison's order) or a saved
+// comparison (`#/compare?saved=2`) from the hash, so a reload or a restart reopens the same one.
+export type Route =
+  | { view: 'runs'; runId?: number }
+  | { view: 'designer' }
+  | { view: 'compare'; runIds?: number[]; savedId?: number };
+
+const positiveInt = (text: string | null | undefined): number | null => {
+  const n = Number(text);
+  return text && Number.isSafeInteger(n) && n > 0 ? n : null;
+};
 
 function parse(hash: string): Route {
-  const [view, id] = hash.replace(/^#\/?/, '').split('/');
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
+  const [view, id] = path.split('/');
   if (view === 'designer') return { view: 'designer' };
-  if (view === 'compare') return { view: 'compare' };
-  const runId = Number(id);
-  return Number.isSafeInteger(runId) && runId > 0 ? { view: 'runs', runId } : { view: 'runs' };
+  if (view === 'compare') {
+    const params = new URLSearchParams(query);
+    const savedId = positiveInt(params.get('saved'));
+    if (savedId) return { view: 'compare', savedId };
+    const runIds = (params.get('runs') ?? '').split(',').map(positiveInt).filter((n): n is number => n !== null);
+    return runIds.length ? { view: 'compare', runIds: [...new Set(runIds)] } : { view: 'compare' };
+  }
+  const runId = positiveInt(id);
+  return runId ? { view: 'runs', runId } : { view: 'runs' };
 }
 
 export const router = $state({ route: parse(window.location.hash) });
@@ -17,6 +34,10 @@ window.addEventListener('hashchange', () => {
 
 export function href(route: Route): string {
   if (route.view === 'runs') return route.runId ? `#/runs/${route.runId}` : '#/runs';
+  if (route.view === 'compare') {
+    if (route.savedId) return `#/compare?saved=${route.savedId}`;
+    if (route.runIds?.length) return `#/compare?runs=${route.runIds.join(',')}`;
+  }
   return `#/${route.view}`;
 }
 

@@ -3,7 +3,7 @@
 // from this object; a channel name is never typed anywhere else.
 import { z } from 'zod';
 import { IMPORT_FORMATS, type ImportPreview, type SeriesJson } from './import-types';
-import type { AppInfo, ComparisonDetail, ComparisonSummary, ImportJob, RunDetail, RunSummary, ScheduleDetail, ScheduleSummary } from './types';
+import type { AppInfo, ComparisonDetail, ComparisonSummary, ImportJob, RunDetail, RunSummary, ScheduleDetail, ScheduleSummary, SeriesStats } from './types';
 
 /** A contract entry: the input schema (validated at the boundary) and a phantom output type. */
 export interface Method<I extends z.ZodType, O> {
@@ -126,6 +126,20 @@ export const contract = {
         from: step.optional(),
         to: step.optional(),
         maxPoints: z.number().int('must be a whole number').min(2, 'must be at least 2').max(100_000, 'must be at most 100000').default(2000),
+      })
+      .strict(),
+  ),
+  /** Figures from every stored point of a metric (not thinned): the compare view's summary table. */
+  'series.stats': method<SeriesStats>()(
+    z
+      .object({
+        runId: id,
+        metric: z.string({ error: 'must be a metric name' }).min(1, 'must not be empty'),
+        from: step.optional(),
+        to: step.optional(),
+        areaFrom: step.optional(),
+        areaTo: step.optional(),
+        at: z.array(step, { error: 'must be a list of steps' }).max(1000, 'at most 1000 steps').optional(),
       })
       .strict(),
   ),

@@ -102,3 +102,29 @@ export interface ComparisonDetail extends ComparisonSummary {
   runIds: number[];
   settings: ComparisonSettings;
 }
+
+/** A point of a metric: its step and value. */
+export interface StepValue {
+  step: number;
+  value: number;
+}
+
+/**
+ * Figures of a metric computed from every stored point (series.stats), never from thinned
+ * buckets: what the compare view's summary table shows.
+ */
+export interface SeriesStats {
+  /** Points in the step range, NaN included. */
+  count: number;
+  nanCount: number;
+  /** The first and last finite points; null when there is none. */
+  first: StepValue | null;
+  last: StepValue | null;
+  /** The lowest finite value, at its first step. */
+  min: StepValue | null;
+  /** Area under the curve over `area` (trapezoid rule over consecutive finite points, clipped to the range by linear interpolation); null when no segment lies in it. */
+  auc: number | null;
+  area: { from: number; to: number } | null;
+  /** For each requested step: the last finite point at or before it, or null. */
+  valueAt: (StepValue | null)[];
+}

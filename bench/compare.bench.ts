@@ -1,0 +1,192 @@
+// Compare view (issue 6): 20 runs of 1,000,000 points each. Targets: from the click on
+// "Compare (20)" to both charts drawn with every run's data < 1 s; a legend hover to both charts
+// redrawn with the highlight < 16 ms. Measured for real: the built renderer served by
+// `lrscope serve` on a temp database, driven in Debian's Chromium. The runs list marks
+// `lrscope:compare-open` in the button's click handler; the compare view measures to the end of
+// the last chart's uPlot draw hook once every run's points are in (src-renderer/compare/perf.ts).
+// A hover marks on the legend entry's mouseenter and measures to both charts' redraw. Baseline:
+// the same with 2 runs.
+//
+//   npx tsx bench/compare.bench.ts [--quick]      (--quick: 200,000 points per run)
+import { chromium, type Page } from '@playwright/test';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../src-main/db/database';
+import { CHUNK_POINTS } from '../src-main/db/points';
+import { ImportStore } from '../src-main/db/points-import';
+import { openServices } from '../src-main/services';
+
+const RUNS = 20;
+const POINTS = process.argv.includes('--quick') ? 200_000 : 1_000_000;
+const OPENS = 8;
+const HOVER_ROUNDS = 3;
+const OPEN_TARGET_MS = 1000;
+const HOVER_TARGET_MS = 16;
+const OPEN_MEASURE = 'lrscope:compare-open-to-draw';
+const HOVER_MEASURE = 'lrscope:compare-hover-to-draw';
+const root = join(import.meta.dirname, '..');
+
+/** mulberry32: the same noise on every run of the bench. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * 20 runs straight through the import store (the importer's own write path, without parsing a
+ * file): a loss and a logged learning rate of POINTS points each, an epoch every 1,000 steps, and
+ * a cosine_decay_restarts schedule attached, different per run, so every run has restart marks.
+ */
+function writeRuns(file: string): void {
+  const started = performance.now();
+  const { db } = openDatabase(file);
+  const store = ImportStore.open(db);
+  store.begin();
+  const steps = new Float64Array(CHUNK_POINTS);
+  const vals = new Float64Array(CHUNK_POINTS);
+  for (let r = 0; r < RUNS; r++) {
+    const rnd = random(r + 1);
+    const runId = store.insertRun(`bench ${String(r).padStart(2, '0')}`, '', 'csv', {});
+    const period = POINTS / (4 + (r % 5));
+    const metric = (name: string, role: 'loss' | 'lr' | 'epoch', every: number, value: (s: number) => number) => {
+      const id = store.insertMetric(runId, name, role);
+      let count = 0;
+      for (let seq = 0, s = 0; s < POINTS; seq++) {
+        let n = 0;
+        for (; n < CHUNK_POINTS && s < POINTS; n++, s += every) {
+          steps[n] = s;
+          vals[n] = value(s);
+        }
+        store.writeChunk(id, seq, steps, vals, n);
+        count += n;
+      }
+      store.finishMetric(id, { points: count, nanCount: 0, stepMin: 0, stepMax: (count - 1) * every });
+    };
+    metric('loss', 'loss', 1, (s) => 2.3 * Math.exp(-s / (POINTS / (3 + r / 4))) + 0.2 * (1 + Math.cos((Math.PI * (s % period)) / period)) * 0.1 + 0.05 * rnd());
+    metric('lr', 'lr', 1, (s) => 0.001 * (1 + r / 10) * 0.5 * (1 + Math.cos((Math.PI * (s % period)) / period)));
+    metric('epoch', 'epoch', 1000, (s) => s / 5000);
+  }
+  store.commit();
+  store.close();
+  db.close();
+  const services = openServices(file, 'browser');
+  const runs = services.runs.list().sort((a, b) => a.name.localeCompare(b.name)); // run r gets schedule r
+  runs.forEach((run, r) => {
+    const spec = { kind: 'cosine_decay_restarts', learning_rate: 0.001 * (1 + r / 10), first_decay_steps: Math.round(POINTS / (4 + (r % 5))), t_mul: 1, m_mul: 1, alpha: 0 };
+    const saved = services.schedules.save({ name: `restarts ${r}`, spec });
+    services.schedules.attach(saved.id, [run.id]);
+  });
+  services.close();
+  console.log(`  wrote ${RUNS} runs × ${POINTS.toLocaleString('en')} points (loss and lr each) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+function build(): void {
+  const r = spawnSync('npm', ['run', '--silent', 'build:renderer'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('npm run build:renderer failed');
+}
+
+async function serve(db: string): Promise<{ url: string; stop: () => void }> {
+  const child = spawn(process.execPath, ['bin/lrscope.mjs', 'serve', '--db', db, '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DISPLAY: '' } });
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /open (http:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`lrscope serve exited with ${code}:\n${out}`)));
+  });
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+const median = (xs: number[]) => quantile([...xs].sort((a, b) => a - b), 0.5);
+const p95 = (xs: number[]) => quantile([...xs].sort((a, b) => a - b), 0.95);
+
+async function entries(page: Page, name: string): Promise<number[]> {
+  return page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.duration), name);
+}
+
+/** Ticks the runs the filter shows, then opens the comparison OPENS times from the runs list. */
+async function measure(page: Page, filter: string, expected: number): Promise<{ open: number[]; hover: number[]; statsMs: number }> {
+  const list = page.getByRole('complementary', { name: 'Runs' });
+  await page.goto(page.url().replace(/#.*$/, '#/runs'));
+  if (await list.getByRole('button', { name: 'Clear' }).isVisible()) await list.getByRole('button', { name: 'Clear' }).click();
+  await list.getByRole('searchbox', { name: 'Filter runs' }).fill(filter);
+  await list.getByRole('button', { name: 'Tick shown' }).click();
+  const compare = list.getByRole('button', { name: `Compare (${expected})` });
+  await page.evaluate(() => performance.clearMeasures());
+  let statsMs = 0;
+  for (let i = 0; i < OPENS; i++) {
+    const started = Date.now();
+    await compare.click();
+    await page.waitForFunction(([n, k]) => performance.getEntriesByName(n as string).length >= (k as number), [OPEN_MEASURE, i + 1] as const, { timeout: 30_000 });
+    // The summary figures (a full scan of every run's points) finish before the next open, so
+    // one open's scans never queue in front of the next one's series requests.
+    await page.locator(`[data-column="final"][data-value]`).nth(expected - 1).waitFor({ timeout: 60_000 });
+    statsMs = Date.now() - started;
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs' }).click();
+    await compare.waitFor();
+  }
+  await compare.click();
+  await page.waitForFunction(([n, k]) => performance.getEntriesByName(n as string).length >= (k as number), [OPEN_MEASURE, OPENS + 1] as const);
+  const legend = page.getByRole('list', { name: 'Runs compared' }).getByRole('button');
+  let hovers = 0;
+  for (let round = 0; round < HOVER_ROUNDS; round++) {
+    for (let i = 0; i < expected; i++) {
+      await legend.nth(i).hover();
+      hovers++;
+      await page.waitForFunction(([n, k]) => performance.getEntriesByName(n as string).length >= (k as number), [HOVER_MEASURE, hovers] as const);
+    }
+  }
+  return { open: (await entries(page, OPEN_MEASURE)).slice(0, OPENS), hover: await entries(page, HOVER_MEASURE), statsMs };
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(os.tmpdir(), 'lrscope-compare-bench-'));
+  const dbFile = join(dir, 'bench.sqlite');
+  build();
+  writeRuns(dbFile);
+  const server = await serve(dbFile);
+  const browser = await chromium.launch({
+    executablePath: process.env.LRSCOPE_CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(server.url);
+    await page.getByRole('complementary', { name: 'Runs' }).getByRole('checkbox').first().waitFor();
+    const small = await measure(page, '^bench 0[01]$', 2);
+    const big = await measure(page, '^bench', RUNS);
+    await page.screenshot({ path: join(root, 'test-results', 'compare-bench-20-runs.png') });
+    const openOk = median(big.open) < OPEN_TARGET_MS && p95(big.open) < OPEN_TARGET_MS;
+    const hoverOk = median(big.hover) < HOVER_TARGET_MS && p95(big.hover) < HOVER_TARGET_MS;
+    if (!openOk || !hoverOk) process.exitCode = 1;
+    console.log(`compare bench: ${os.cpus()[0]?.model ?? 'unknown cpu'} (${os.cpus().length} cores), node ${process.version}, Chromium ${browser.version()}`);
+    console.log(`${RUNS} runs × ${POINTS.toLocaleString('en')} points (loss, lr) + epoch, schedules attached; ${OPENS} opens, ${HOVER_ROUNDS * RUNS} hovers\n`);
+    const rows = [
+      ['', 'median ms', 'p95 ms', '2 runs median', 'ratio', 'target', ''],
+      ['click → both charts drawn', median(big.open).toFixed(1), p95(big.open).toFixed(1), median(small.open).toFixed(1), `${(median(big.open) / median(small.open)).toFixed(1)}×`, `< ${OPEN_TARGET_MS}`, openOk ? 'ok' : 'MISSED'],
+      ['legend hover → both redrawn', median(big.hover).toFixed(2), p95(big.hover).toFixed(2), median(small.hover).toFixed(2), `${(median(big.hover) / median(small.hover)).toFixed(1)}×`, `< ${HOVER_TARGET_MS}`, hoverOk ? 'ok' : 'MISSED'],
+    ];
+    const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+    for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
+    console.log(`\n(summary figures from every point, 20 runs: the last open's click → table filled took ${big.statsMs} ms; 2 runs: ${small.statsMs} ms)`);
+  } finally {
+    await browser.close();
+    server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

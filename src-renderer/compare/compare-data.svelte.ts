@@ -1,0 +1,103 @@
+// What the compare view fetches: each run's detail and attached schedule, then the compared
+// metric, the logged learning rate and the epoch of every run (thinned, server side), then the
+// summary figures (series.stats, from every point). Charts come first; the figures follow, so a
+// slow full-data scan never holds the charts back.
+import type { Series } from '../../src-shared/api/import-types';
+import { seriesFromJson } from '../../src-shared/api/series-json';
+import type { RunDetail, ScheduleDetail, SeriesStats } from '../../src-shared/api/types';
+import { api, errorMessage } from '../lib/api';
+import { dataReady } from './perf';
+
+export interface RunPoints {
+  loss: Series | null;
+  lr: Series | null;
+  epoch: Series | null;
+}
+
+export interface StatsRequest {
+  runId: number;
+  areaFrom?: number;
+  areaTo?: number;
+  at?: number[];
+}
+
+/** Points per run: about a screen's width for many runs, the whole of a short log for few. */
+export function pointBudget(runCount: number): number {
+  return Math.max(1200, Math.min(5000, Math.floor(24_000 / Math.max(1, runCount))));
+}
+
+export const lrMetricOf = (run: RunDetail) => run.metrics.find((m) => m.role === 'lr')?.name ?? null;
+export const epochMetricOf = (run: RunDetail) => run.metrics.find((m) => m.role === 'epoch')?.name ?? null;
+
+export class CompareData {
+  runs = $state.raw<RunDetail[]>([]);
+  schedules = $state.raw<Record<number, ScheduleDetail>>({});
+  /** Replaced whole on every fetch ($state.raw): large arrays, never mutated in place. */
+  points = $state.raw<Record<number, RunPoints>>({});
+  stats = $state.raw<Record<number, SeriesStats | null>>({});
+  loadingRuns = $state(true);
+  loadingPoints = $state(false);
+  error = $state<string | null>(null);
+  private pointsRequest = 0;
+  private statsRequest = 0;
+
+  async loadRuns(runIds: readonly number[]): Promise<void> {
+    this.loadingRuns = true;
+    try {
+      const runs = await Promise.all(runIds.map((id) => api['runs.get']({ id })));
+      const scheduleIds = runs.flatMap((r) => (r.schedule ? [r.schedule.id] : [])).filter((id, i, all) => all.indexOf(id) === i);
+      const schedules = await Promise.all(scheduleIds.map((id) => api['schedules.get']({ id })));
+      this.schedules = Object.fromEntries(schedules.map((s) => [s.id, s]));
+      this.runs = runs;
+      this.error = null;
+    } catch (err) {
+      this.error = errorMessage(err);
+    } finally {
+      this.loadingRuns = false;
+    }
+  }
+
+  /** The metric, logged lr and epoch of every run; `charts` are the charts that will draw them (for the timing). */
+  async loadPoints(metric: string, charts: () => string[]): Promise<void> {
+    const id = ++this.pointsRequest;
+    this.loadingPoints = true;
+    const budget = pointBudget(this.runs.length);
+    const fetch = (run: RunDetail, name: string | null) =>
+      name && run.metrics.some((m) => m.name === name)
+        ? api['series.get']({ runId: run.id, metric: name, maxPoints: budget }).then(seriesFromJson)
+        : Promise.resolve(null);
+    try {
+      const fetched = await Promise.all(
+        this.runs.map(async (run) => {
+          const [loss, lr, epoch] = await Promise.all([fetch(run, metric), fetch(run, lrMetricOf(run)), fetch(run, epochMetricOf(run))]);
+          return [run.id, { loss, lr, epoch }] as const;
+        }),
+      );
+      if (id !== this.pointsRequest) return; // a newer metric won
+      this.points = Object.fromEntries(fetched);
+      dataReady(charts());
+      this.error = null;
+    } catch (err) {
+      if (id === this.pointsRequest) this.error = errorMessage(err);
+    } finally {
+      if (id === this.pointsRequest) this.loadingPoints = false;
+    }
+  }
+
+  async loadStats(metric: string, requests: readonly StatsRequest[]): Promise<void> {
+    const id = ++this.statsRequest;
+    try {
+      const results = await Promise.all(
+        requests.map(({ runId, ...query }) =>
+          this.runs.find((r) => r.id === runId)?.metrics.some((m) => m.name === metric)
+            ? api['series.stats']({ runId, metric, ...query })
+            : Promise.resolve(null),
+        ),
+      );
+      if (id !== this.statsRequest) return;
+      this.stats = Object.fromEntries(requests.map((r, i) => [r.runId, results[i] ?? null]));
+    } catch (err) {
+      if (id === this.statsRequest) this.error = errorMessage(err);
+    }
+  }
+}
