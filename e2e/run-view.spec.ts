@@ -44,6 +44,15 @@ test('import a log through the file picker, attach cosine_decay_restarts, see ev
   const chart = page.getByTestId('run-chart');
   await expect(chart).toHaveAttribute('data-marks', expected.join(','));
   await expect(page.getByRole('region', { name: 'Restarts and drops' }).getByRole('row')).toHaveCount(expected.length + 1);
+
+  // The readout at the cursor: the step, the values there, the exact scheduled rate, the cycle.
+  const plot = chart.locator('.u-over');
+  const box = (await plot.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
+  const readout = page.getByLabel('At the cursor');
+  await expect(readout).toContainText('scheduled lr');
+  await expect(readout).toContainText('logged lr');
+  await expect(readout).toContainText(/cycle \d, \d+ % through/);
   await page.screenshot({ path: testInfo.outputPath('run-view-restarts.png'), fullPage: true });
 
   // Still attached after a restart of the server.

@@ -13,6 +13,8 @@ export interface PlotHooks {
   onreset?: () => void;
   /** After every redraw (the bench measures keystroke → drawn with it). */
   ondraw?: () => void;
+  /** The step under the cursor (synced charts report it too), or null when the cursor left. */
+  oncursor?: (step: number | null) => void;
 }
 
 /** What e2e tests read from the chart root: what was really handed to uPlot and drawn. */
@@ -182,6 +184,7 @@ export class PlotController {
         setSelect: [(u) => this.onSelect(u)],
         ready: [(u) => u.over.addEventListener('dblclick', () => { this.resetZoom(); this.hooks.onreset?.(); })],
         draw: [() => this.hooks.ondraw?.()],
+        setCursor: [(u) => this.hooks.oncursor?.(u.cursor.idx == null ? null : (u.data[0][u.cursor.idx] ?? null))],
       },
     };
   }
