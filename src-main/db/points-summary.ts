@@ -38,12 +38,6 @@ export function summarize(steps: Float64Array, vals: Float64Array, count: number
   return entries;
 }
 
-export function countNaN(vals: Float64Array, count: number): number {
-  let nans = 0;
-  for (let i = 0; i < count; i++) if (vals[i] !== vals[i]) nans++;
-  return nans;
-}
-
 /** Buckets being filled: columnar output of a thinned series. */
 export class BucketWriter {
   readonly steps: Float64Array;

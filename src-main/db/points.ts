@@ -4,7 +4,7 @@
 // chunks (the importer guarantees it), which is what lets a range query pick chunks by step.
 import type { Series, SeriesQuery } from '../../src-shared/api/import-types';
 import type { Db } from './database';
-import { BucketWriter, countNaN, E, ENTRY_SIZE, SUMMARY_SPAN, summarize } from './points-summary';
+import { BucketWriter, E, ENTRY_SIZE, SUMMARY_SPAN, summarize } from './points-summary';
 
 /** Points per chunk: 256 KiB of blobs; big enough for few rows, small enough to buffer one per metric. */
 export const CHUNK_POINTS = 16_384;
@@ -101,7 +101,9 @@ export function writeChunk(db: Db, metricId: number, seq: number, steps: Float64
   s.insertChunk.run(metricId, seq, steps[0]!, steps[count - 1]!, count, stepsBlob(steps, count), blob(vals, count));
   const entries = summarize(steps, vals, count);
   s.insertSummary.run(metricId, seq, steps[0]!, steps[count - 1]!, count, blob(entries, entries.length));
-  return { seq, count, nans: countNaN(vals, count) };
+  let nans = 0; // the summary counted them already, an entry at a time
+  for (let e = E.nans; e < entries.length; e += ENTRY_SIZE) nans += entries[e]!;
+  return { seq, count, nans };
 }
 
 /**

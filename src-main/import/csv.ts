@@ -1,6 +1,7 @@
 // CSV and TSV logs: Lightning's CSVLogger (sparse rows), Keras' CSVLogger (a row per epoch),
 // Ultralytics' results.csv (space-padded columns), Flair's loss.tsv and hand-written scripts.
 import type { ImportContext } from './context';
+import { readNumericRow } from './csv-fast';
 import { Fields, quotesBalanced, sniffDelimiter, splitPlain, splitQuoted } from './csv-fields';
 import { ImportError } from './errors';
 import { readLines } from './lines';
@@ -66,6 +67,11 @@ class RecordSplitter {
     readonly fields: Fields,
   ) {}
 
+  /** No quoted field runs on from an earlier line. */
+  get idle(): boolean {
+    return this.pending === null;
+  }
+
   /** Returns the line the record started on, or 0 while a quoted field runs on. */
   split(buf: Buffer, start: number, end: number, line: number): number {
     if (this.pending) {
@@ -96,6 +102,12 @@ class CsvBody {
   /** Positions of unnamed empty fields that every row carries (Flair's loss.tsv has one). */
   private phantom: number[] | null = null;
   rows = 0;
+  /** Values and presence of the fields of the record being read by the fast path. */
+  private readonly values: Float64Array;
+  private readonly present: Uint8Array;
+  /** A DataView on the buffer last read (the fast path reads 4 digits at once through it). */
+  private viewOf: Buffer | null = null;
+  private view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
 
   constructor(
     private readonly file: string,
@@ -105,7 +117,50 @@ class CsvBody {
     this.width = header.names.length;
     this.kinds = new Uint8Array(this.width);
     this.writers = new Array<MetricWriter | null>(this.width).fill(null);
+    this.values = new Float64Array(this.width);
+    this.present = new Uint8Array(this.width);
     if (header.stepIndex >= 0 && !header.stepIsMetric) this.kinds[header.stepIndex] = SKIPPED;
+  }
+
+  /**
+   * Records of plain numbers from `pos` on, read in one pass (csv-fast.ts) without splitting
+   * them first: nearly every row of a training log. Stops at the first record that needs the
+   * general way (row): the first record (it may show unnamed fields), a blank line, quotes,
+   * words, a missing step, a wrong field count, or a line the block does not hold whole.
+   * Returns how many lines it read; `next.pos` is where it stopped (just after a newline).
+   */
+  fastRows(buf: Buffer, pos: number, end: number, next: { pos: number }): number {
+    next.pos = pos;
+    if (this.rows === 0 || this.phantom !== null) return 0;
+    if (buf !== this.viewOf) {
+      this.viewOf = buf;
+      this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    }
+    const { values, present, kinds, writers, view, width } = this;
+    const { delimiter, stepIndex } = this.header;
+    let lines = 0;
+    while (pos < end) {
+      const c = buf[pos];
+      if (c === 10 || (c === 13 && buf[pos + 1] === 10)) break; // a blank line
+      const at = readNumericRow(buf, view, pos, end, delimiter, width, values, present);
+      if (at < 0 || at === end) break;
+      let step = this.rows;
+      if (stepIndex >= 0) {
+        if (present[stepIndex] === 0) break;
+        step = values[stepIndex]!;
+      }
+      for (let col = 0; col < width; col++) {
+        const kind = kinds[col];
+        if (kind === SKIPPED || kind === TEXT_COLUMN || present[col] === 0) continue;
+        if (kind === UNDECIDED) this.decide(col);
+        writers[col]?.add(step, values[col]!);
+      }
+      this.rows++;
+      lines++;
+      pos = at + 1;
+    }
+    next.pos = pos;
+    return lines;
   }
 
   row(f: Fields, line: number): void {
@@ -189,7 +244,7 @@ export async function importCsv(file: string, run: RunWriter, ctx: ImportContext
   let header: CsvHeader | null = null;
   let body: CsvBody | null = null;
   let splitter: RecordSplitter | null = null;
-  await readLines(file, ctx, (buf, start, end, line) => {
+  const oneLine = (buf: Buffer, start: number, end: number, line: number): void => {
     if (!header) {
       if (isBlank(buf, start, end)) return;
       header = parseHeader(file, buf, start, end, stepColumn);
@@ -199,7 +254,11 @@ export async function importCsv(file: string, run: RunWriter, ctx: ImportContext
     }
     const at = splitter!.split(buf, start, end, line);
     if (at > 0) body!.row(splitter!.fields, at);
-  });
+  };
+  // Plain numeric rows in bulk; the rest (and a record whose quoted field runs on) line by line.
+  const manyLines = (buf: Buffer, pos: number, end: number, next: { pos: number }): number =>
+    body !== null && splitter!.idle ? (body as CsvBody).fastRows(buf, pos, end, next) : 0;
+  await readLines(file, ctx, oneLine, manyLines);
   if (!body) throw new ImportError(file, null, 'the file is empty');
   (body as CsvBody).finish();
 }

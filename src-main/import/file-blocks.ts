@@ -4,20 +4,30 @@ import { open } from 'node:fs/promises';
 export const BLOCK_BYTES = 1 << 20;
 
 /**
- * The blocks of a file in order. The same buffer is reused for every block: a reader must copy
- * what it keeps before asking for the next one. Awaiting each read also lets the event loop
- * (the Electron main process, the HTTP server) breathe during a long import.
+ * The blocks of a file in order. Two buffers take turns: while the caller reads one block, the
+ * next is being read into the other (the read runs on libuv's thread pool, so reading the file
+ * overlaps parsing it). A block is valid until the caller asks for the next one: a reader must
+ * copy what it keeps before then. Awaiting each read also lets the event loop (the Electron main
+ * process, the HTTP server) breathe during a long import.
  */
 export async function* fileBlocks(path: string, blockBytes = BLOCK_BYTES): AsyncGenerator<Buffer> {
   const handle = await open(path, 'r');
+  let next: Promise<{ bytesRead: number; buffer: Buffer }> | null = null;
   try {
-    const buffer = Buffer.allocUnsafe(blockBytes);
+    const buffers = [Buffer.allocUnsafe(blockBytes), Buffer.allocUnsafe(blockBytes)];
+    let turn = 0;
+    next = handle.read(buffers[turn]!, 0, blockBytes, null);
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, blockBytes, null);
+      const { bytesRead, buffer } = await next;
+      next = null;
       if (bytesRead === 0) return;
+      turn ^= 1;
+      next = handle.read(buffers[turn]!, 0, blockBytes, null);
       yield buffer.subarray(0, bytesRead);
     }
   } finally {
+    // A caller that stops early (an error, a cancel, a preview) leaves a read in flight.
+    await next?.catch(() => undefined);
     await handle.close();
   }
 }

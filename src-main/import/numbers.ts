@@ -8,7 +8,7 @@ export type ValueKind = typeof NUMBER | typeof MISSING | typeof TEXT;
 
 // 10^0..10^22 are exact doubles: with a mantissa below 2^53, one multiplication or division is
 // correctly rounded (Clinger's fast path, "How to read floating point numbers accurately", 1990).
-const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+export const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 
 // Written for "no value" by Flair (_), pandas/R (NA), Python (None) and others.
 const MISSING_WORDS = new Set(['_', '-', 'none', 'null', 'na', 'n/a']);
@@ -69,7 +69,16 @@ function longDecimal(b: Buffer, s: number, e: number, significant: number, k: nu
     else lo = lo * 10 + (c - 48);
     seen++;
   }
-  const p = twoProduct(hi, 1e8);
+  return decimalQuotient(hi, 8, lo, k);
+}
+
+/**
+ * (hi · 10^scale + lo) / 10^k, correctly rounded, for an integer of at most 19 digits (hi, lo and
+ * hi · 10^scale below 10^19) and 0 < k ≤ 22; NaN when too close to a halfway point to decide here.
+ */
+export function decimalQuotient(hi: number, scale: number, lo: number, k: number): number {
+  // d = hi · 10^scale + lo as an exact double-double dh + dl (all terms are integers).
+  const p = twoProduct(hi, POW10[scale]!);
   const pe = productError;
   const sum = p + lo;
   const bv = sum - p;
