@@ -8,8 +8,7 @@
 // the same with 2 runs.
 //
 //   npx tsx bench/compare.bench.ts [--quick]      (--quick: 200,000 points per run)
-import { chromium, type Page } from '@playwright/test';
-import { spawn, spawnSync } from 'node:child_process';
+import type { Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +16,8 @@ import { openDatabase } from '../src-main/db/database';
 import { CHUNK_POINTS } from '../src-main/db/points';
 import { ImportStore } from '../src-main/db/points-import';
 import { openServices } from '../src-main/services';
+import { random } from './import-data';
+import { buildRenderer, launchChromium, median, p95, serve } from './lib/browser';
 
 const RUNS = 20;
 const POINTS = process.argv.includes('--quick') ? 200_000 : 1_000_000;
@@ -27,18 +28,6 @@ const HOVER_TARGET_MS = 16;
 const OPEN_MEASURE = 'lrscope:compare-open-to-draw';
 const HOVER_MEASURE = 'lrscope:compare-hover-to-draw';
 const root = join(import.meta.dirname, '..');
-
-/** mulberry32: the same noise on every run of the bench. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * 20 runs straight through the import store (the importer's own write path, without parsing a
@@ -88,31 +77,6 @@ function writeRuns(file: string): void {
   console.log(`  wrote ${RUNS} runs × ${POINTS.toLocaleString('en')} points (loss and lr each) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-function build(): void {
-  const r = spawnSync('npm', ['run', '--silent', 'build:renderer'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('npm run build:renderer failed');
-}
-
-async function serve(db: string): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, ['bin/lrscope.mjs', 'serve', '--db', db, '--port', '0'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DISPLAY: '' } });
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /open (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`lrscope serve exited with ${code}:\n${out}`)));
-  });
-  return { url, stop: () => child.kill('SIGTERM') };
-}
-
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-const median = (xs: number[]) => quantile([...xs].sort((a, b) => a - b), 0.5);
-const p95 = (xs: number[]) => quantile([...xs].sort((a, b) => a - b), 0.95);
-
 async function entries(page: Page, name: string): Promise<number[]> {
   return page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.duration), name);
 }
@@ -155,13 +119,10 @@ async function measure(page: Page, filter: string, expected: number): Promise<{ 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(os.tmpdir(), 'lrscope-compare-bench-'));
   const dbFile = join(dir, 'bench.sqlite');
-  build();
+  buildRenderer();
   writeRuns(dbFile);
   const server = await serve(dbFile);
-  const browser = await chromium.launch({
-    executablePath: process.env.LRSCOPE_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(server.url);

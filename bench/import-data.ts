@@ -4,7 +4,7 @@ import { open } from 'node:fs/promises';
 import { scalarEvent, tfRecord, versionEvent } from '../src-main/import/tensorboard/event-writer';
 
 /** A deterministic generator (mulberry32), so every run of the bench reads the same bytes. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importPaths } from '../import';
-import { freshDb, sample, tempFolder } from '../import/test-support';
+import { freshDb, sample, tempFolder, writeMetric } from '../import/test-support';
 import type { Db } from './database';
 import { CHUNK_POINTS } from './points';
-import { ImportStore } from './points-import';
 import { metricStats } from './points-stats';
 
 let folder: ReturnType<typeof tempFolder>;
@@ -20,19 +19,7 @@ afterEach(() => {
   folder.remove();
 });
 
-function metricWith(steps: Float64Array, vals: Float64Array): number {
-  const store = ImportStore.open(db);
-  store.begin();
-  const runId = store.insertRun('r', '', 'csv', {});
-  const id = store.insertMetric(runId, 'loss', 'loss');
-  for (let at = 0, seq = 0; at < steps.length; at += CHUNK_POINTS, seq++) {
-    const end = Math.min(at + CHUNK_POINTS, steps.length);
-    store.writeChunk(id, seq, steps.slice(at, end), vals.slice(at, end), end - at);
-  }
-  store.commit();
-  store.close();
-  return id;
-}
+const metricWith = (steps: Float64Array, vals: Float64Array) => writeMetric(db, steps, vals);
 
 /** The column of a framework-written CSV, read with a plain split: an independent reading of the file. */
 function csvColumn(file: string, column: string): { steps: number[]; values: number[] } {

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seriesFromJson, seriesToJson } from '../../src-shared/api/series-json';
-import { freshDb, tempFolder } from '../import/test-support';
+import { freshDb, tempFolder, writeMetric } from '../import/test-support';
 import type { Db } from './database';
-import { CHUNK_POINTS, querySeries } from './points';
-import { ImportStore } from './points-import';
+import { querySeries } from './points';
 
 let folder: ReturnType<typeof tempFolder>;
 let db: Db;
@@ -18,20 +17,7 @@ afterEach(() => {
   folder.remove();
 });
 
-/** Writes points through the import store, in chunks, as an import does. */
-function metricWith(steps: Float64Array, vals: Float64Array): number {
-  const store = ImportStore.open(db);
-  store.begin();
-  const runId = store.insertRun('r', '', 'csv', {});
-  const id = store.insertMetric(runId, 'loss', 'loss');
-  for (let at = 0, seq = 0; at < steps.length; at += CHUNK_POINTS, seq++) {
-    const end = Math.min(at + CHUNK_POINTS, steps.length);
-    store.writeChunk(id, seq, steps.slice(at, end), vals.slice(at, end), end - at);
-  }
-  store.commit();
-  store.close();
-  return id;
-}
+const metricWith = (steps: Float64Array, vals: Float64Array) => writeMetric(db, steps, vals);
 
 function line(n: number, step = (i: number) => i): { steps: Float64Array; vals: Float64Array } {
   const steps = Float64Array.from({ length: n }, (_, i) => step(i));

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../db/database';
 import { appRoot } from '../db/paths';
+import { CHUNK_POINTS } from '../db/points';
+import { ImportStore } from '../db/points-import';
 
 /** ../shared/samples beside the checkout: real logs written by the frameworks (never copied in). */
 export const SAMPLES = join(appRoot(), '..', 'shared', 'samples');
@@ -20,6 +22,21 @@ export function tempFolder(): { dir: string; remove(): void } {
 
 export function freshDb(dir: string): Db {
   return openDatabase(join(dir, 'lrscope.sqlite')).db;
+}
+
+/** Writes one metric's points through the import store, in chunks, as an import does; its id. */
+export function writeMetric(db: Db, steps: Float64Array, vals: Float64Array): number {
+  const store = ImportStore.open(db);
+  store.begin();
+  const runId = store.insertRun('r', '', 'csv', {});
+  const id = store.insertMetric(runId, 'loss', 'loss');
+  for (let at = 0, seq = 0; at < steps.length; at += CHUNK_POINTS, seq++) {
+    const end = Math.min(at + CHUNK_POINTS, steps.length);
+    store.writeChunk(id, seq, steps.slice(at, end), vals.slice(at, end), end - at);
+  }
+  store.commit();
+  store.close();
+  return id;
 }
 
 export { snapshot } from '../db/points-snapshot';
