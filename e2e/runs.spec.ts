@@ -1,4 +1,12 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { expect, test } from './fixtures';
+
+/** `npx lrscope runs --db FILE --json`, as a user would run it beside the app. */
+function cliRuns(dbFile: string): { id: number; name: string; tags: string[]; schedule: unknown; metrics: unknown[] }[] {
+  const out = execFileSync(process.execPath, [join(import.meta.dirname, '..', 'bin', 'lrscope.mjs'), 'runs', '--db', dbFile, '--json'], { encoding: 'utf8' });
+  return JSON.parse(out);
+}
 
 test('create, rename, tag and delete runs; they survive a restart', async ({ app }, testInfo) => {
   const page = app.page;
@@ -40,4 +48,7 @@ test('create, rename, tag and delete runs; they survive a restart', async ({ app
   await expect(runsAfter.getByText('cosine restarts, lr 0.3')).toBeVisible();
   await expect(runsAfter.getByText('sweep-1')).toBeVisible();
   await expect(runsAfter.getByText('throwaway')).toHaveCount(0);
+
+  // The command line reads what the UI wrote, from the same file.
+  expect(cliRuns(app.dbFile)).toEqual([{ id: expect.any(Number), name: 'cosine restarts, lr 0.3', tags: ['cosine', 'sweep-1'], schedule: null, metrics: [] }]);
 });
