@@ -35,10 +35,15 @@ function buildSqliteForElectron() {
   const version = JSON.parse(readFileSync(join(electronDir, 'package.json'), 'utf8')).version;
   const work = join(tmpdir(), `lrscope-bsqlite-electron-${process.pid}`);
   cpSync(join(root, 'node_modules', 'better-sqlite3'), work, { recursive: true });
-  const gyp = join(root, 'node_modules', 'node-gyp', 'bin', 'node-gyp.js');
-  const gypCmd = existsSync(gyp) ? [process.execPath, gyp] : ['npx', 'node-gyp'];
+  // npm tells its lifecycle scripts where its own node-gyp is; else the registry's.
+  const gyp = process.env.npm_config_node_gyp;
+  const gypCmd = gyp && existsSync(gyp) ? [process.execPath, gyp] : ['npx', '--yes', 'node-gyp'];
+  // A machine-wide `nodedir` (set here to build against Node's own headers) would point node-gyp
+  // at Node's headers instead of Electron's: leave it out for this build.
+  const env = { ...process.env };
+  delete env.npm_config_nodedir;
   const result = run(gypCmd[0], [...gypCmd.slice(1), 'rebuild', '--release', `--target=${version}`,
-    '--runtime=electron', '--dist-url=https://electronjs.org/headers'], { cwd: work });
+    '--runtime=electron', '--dist-url=https://electronjs.org/headers'], { cwd: work, env });
   if (result.status !== 0) {
     say(`could not build better-sqlite3 for Electron ${version}; the Electron shell will not open the database.`);
     say((result.stderr || '').split('\n').slice(-5).join('\n'));
