@@ -1,7 +1,8 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
-import { CONTENT_SECURITY_POLICY } from '../src-main/server/security';
+// With its extension: Vite's native config loader does not resolve extensionless imports.
+import { CONTENT_SECURITY_POLICY } from '../src-main/server/security.ts';
 
 /**
  * The CSP as a <meta> too: browser mode also sends it as a header, but the Electron window loads
