@@ -111,6 +111,12 @@ test('compare three runs: pick, align, summary from the files, CSV, save and reo
   expect(drawn.map((d) => d.points)).toEqual(order.flatMap((n) => Array(2).fill(column(keyOf(n), 'loss').steps.length)));
   // Every drop of the staircase schedule is marked (500, 1000, … 2500).
   await expect(lossChart).toHaveAttribute('data-marks', '500,1000,1500,2000,2500');
+  // Pointing at the chart reads every run's value there.
+  const plot = (await lossChart.locator('.u-over').boundingBox())!;
+  await page.mouse.move(plot.x + plot.width * 0.4, plot.y + plot.height / 2);
+  const readout = page.getByLabel('At the cursor');
+  for (const name of order) await expect(readout).toContainText(name);
+  await expect(readout).toContainText(/step \d/);
   await page.screenshot({ path: testInfo.outputPath('compare-by-step.png'), fullPage: true });
 
   // By fraction of the run: every run spans 0–100 %.
