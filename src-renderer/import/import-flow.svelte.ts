@@ -10,6 +10,10 @@ export type Phase = 'pick' | 'staging' | 'previewing' | 'preview' | 'importing' 
 
 const POLL_MS = 150;
 
+/** Clock columns (wall_time, timestamp, _runtime…) are logged beside metrics but are not curves:
+ * unticked in the preview by default; the user can tick them back. */
+const CLOCK_COLUMN = /^(wall[_ ]?time|_?timestamp|time|_?runtime|date|datetime)$/i;
+
 export class ImportFlow {
   phase = $state<Phase>('pick');
   error = $state<string | null>(null);
@@ -53,6 +57,7 @@ export class ImportFlow {
       const first = this.preview.runs[0];
       this.stepColumn = first?.stepColumn ?? '';
       this.roles = Object.fromEntries(this.preview.runs.flatMap((r) => r.metrics.map((m) => [m.name, m.role])));
+      this.skip = Object.keys(this.roles).filter((name) => CLOCK_COLUMN.test(name));
       if (!this.name && this.preview.runs.length === 1) this.name = first!.name;
       this.phase = 'preview';
     } catch (err) {
