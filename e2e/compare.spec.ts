@@ -119,6 +119,21 @@ test('compare three runs: pick, align, summary from the files, CSV, save and reo
   await expect(readout).toContainText(/step \d/);
   await page.screenshot({ path: testInfo.outputPath('compare-by-step.png'), fullPage: true });
 
+  // Dragging over about a tenth of the steps reads every run again over just those steps.
+  await page.mouse.move(plot.x + plot.width * 0.3, plot.y + plot.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(plot.x + plot.width * 0.4, plot.y + plot.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(async () => {
+    const zoomed = JSON.parse((await lossChart.getAttribute('data-series'))!) as { points: number }[];
+    return Math.max(...zoomed.map((d) => d.points));
+  }).toBeLessThan(500);
+  const [from, to] = (await lossChart.getAttribute('data-range'))!.split('-').map(Number);
+  expect(from).toBeGreaterThan(800);
+  expect(to! - from!).toBeLessThan(400);
+  await lossChart.locator('.u-over').dblclick();
+  await expect(lossChart).toHaveAttribute('data-range', '0-2999');
+
   // By fraction of the run: every run spans 0–100 %.
   await page.getByRole('radio', { name: 'fraction of run' }).check();
   await expect(lossChart).toHaveAttribute('data-range', '0-100');

@@ -74,3 +74,27 @@ export function mapSteps(steps: ArrayLike<number>, toX: StepToX): Float64Array {
   for (let i = 0; i < steps.length; i++) out[i] = toX(steps[i]!);
   return out;
 }
+
+/**
+ * The first whole step of `range` whose x is at least `x` (x grows with the step): turns a zoomed
+ * x range back into each run's own steps, whatever the alignment. Clamped to the range.
+ */
+export function stepAtX(toX: StepToX, range: StepRange, x: number): number {
+  let lo = Math.floor(range.from);
+  let hi = Math.ceil(range.to);
+  if (toX(lo) >= x) return lo;
+  if (toX(hi) < x) return hi;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (toX(mid) >= x) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
+/** Each run's steps under a zoomed x range: one step of margin each side, so lines reach the edges. */
+export function stepsUnder(toX: StepToX, range: StepRange, zoom: { from: number; to: number }): StepRange {
+  const from = Math.max(range.from, stepAtX(toX, range, zoom.from) - 1);
+  const to = Math.min(range.to, stepAtX(toX, range, zoom.to) + 1);
+  return { from, to: Math.max(from, to) };
+}

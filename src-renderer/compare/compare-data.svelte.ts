@@ -6,6 +6,7 @@ import type { Series } from '../../src-shared/api/import-types';
 import { seriesFromJson } from '../../src-shared/api/series-json';
 import type { RunDetail, ScheduleDetail, SeriesStats } from '../../src-shared/api/types';
 import { api, errorMessage } from '../lib/api';
+import type { StepRange } from './align';
 import { dataReady } from './perf';
 
 export interface RunPoints {
@@ -57,19 +58,30 @@ export class CompareData {
     }
   }
 
-  /** The metric, logged lr and epoch of every run; `charts` are the charts that will draw them (for the timing). */
-  async loadPoints(metric: string, charts: () => string[]): Promise<void> {
+  /**
+   * The metric, logged lr and epoch of every run; `charts` are the charts that will draw them (for
+   * the timing). With `zoom` (each run's steps under a zoomed x range), the metric and the lr are
+   * read again over those steps only, so zooming in shows the real points; the epoch (which maps
+   * steps to x) is kept whole.
+   */
+  async loadPoints(metric: string, charts: () => string[], zoom?: Record<number, StepRange>): Promise<void> {
     const id = ++this.pointsRequest;
     this.loadingPoints = true;
     const budget = pointBudget(this.runs.length);
-    const fetch = (run: RunDetail, name: string | null) =>
+    const fetch = (run: RunDetail, name: string | null, range?: StepRange) =>
       name && run.metrics.some((m) => m.name === name)
-        ? api['series.get']({ runId: run.id, metric: name, maxPoints: budget }).then(seriesFromJson)
+        ? api['series.get']({ runId: run.id, metric: name, maxPoints: budget, ...range }).then(seriesFromJson)
         : Promise.resolve(null);
     try {
       const fetched = await Promise.all(
         this.runs.map(async (run) => {
-          const [loss, lr, epoch] = await Promise.all([fetch(run, metric), fetch(run, lrMetricOf(run)), fetch(run, epochMetricOf(run))]);
+          const range = zoom?.[run.id];
+          const keptEpoch = zoom ? this.points[run.id]?.epoch : undefined;
+          const [loss, lr, epoch] = await Promise.all([
+            fetch(run, metric, range),
+            fetch(run, lrMetricOf(run), range),
+            keptEpoch !== undefined ? keptEpoch : fetch(run, epochMetricOf(run)),
+          ]);
           return [run.id, { loss, lr, epoch }] as const;
         }),
       );

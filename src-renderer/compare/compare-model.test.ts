@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Series } from '../../src-shared/api/import-types';
-import { epochInterpolator, stepToX } from './align';
+import { epochInterpolator, stepAtX, stepsUnder, stepToX } from './align';
 import { commonRange, compareModel, exportCsv, runColor, type ComparedRun } from './compare-model';
 import { scheduleDiff, sortRows, summaryRow } from './summary';
 
@@ -90,5 +90,20 @@ describe('summary and schedule diff', () => {
   it('finds the step range every run covers', () => {
     expect(commonRange([{ from: 0, to: 2999 }, { from: 0, to: 1999 }, null])).toEqual({ from: 0, to: 1999 });
     expect(commonRange([{ from: 0, to: 10 }, { from: 20, to: 30 }])).toBeNull();
+  });
+});
+
+describe('zoomed x back to steps', () => {
+  it('finds each run’s steps under an x range, for every alignment', () => {
+    const range = { from: 0, to: 2999 };
+    const byStep = stepToX('step', range, null)!;
+    expect(stepsUnder(byStep, range, { from: 100.5, to: 200 })).toEqual({ from: 100, to: 201 });
+    const byFraction = stepToX('fraction', range, null)!;
+    // 10 % of 0..2999 is step 299.9 → the first whole step at or after it is 300.
+    expect(stepAtX(byFraction, range, 10)).toBe(300);
+    expect(stepsUnder(byFraction, range, { from: -5, to: 200 })).toEqual({ from: 0, to: 2999 });
+    const epoch = { steps: Float64Array.from([0, 1000, 2000]), values: Float64Array.from([0, 1, 2]), exact: true };
+    const byEpoch = stepToX('epoch', range, epoch)!;
+    expect(stepAtX(byEpoch, range, 1.5)).toBe(1500);
   });
 });
