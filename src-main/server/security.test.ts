@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { hostname } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { allowedHosts, hasToken, refuseForeign } from './security';
 
@@ -28,5 +29,14 @@ describe('browser-mode request checks', () => {
 
   it('allow the bound address when serving beyond loopback', () => {
     expect(allowedHosts('10.1.2.3', 80).has('10.1.2.3:80')).toBe(true);
+    expect(allowedHosts('10.1.2.3', 80).has('evil.example:80')).toBe(false);
+  });
+
+  it("allow this machine's own names when bound to every address", () => {
+    const hosts = allowedHosts('0.0.0.0', 6061);
+    expect(hosts.has(`${hostname().toLowerCase()}:6061`)).toBe(true);
+    expect(hosts.has('127.0.0.1:6061')).toBe(true);
+    expect(hosts.has('evil.example:6061')).toBe(false);
+    expect(hosts.has('0.0.0.0:6061')).toBe(false);
   });
 });

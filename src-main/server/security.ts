@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { hostname, networkInterfaces } from 'node:os';
 
 export function newToken(): string {
   return randomBytes(24).toString('base64url');
@@ -9,11 +10,25 @@ export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
-/** The Host names a request may carry: loopback names, plus the bound address itself. */
+export function isWildcard(host: string): boolean {
+  return host === '0.0.0.0' || host === '::';
+}
+
+/** This machine's own names: what a remote browser puts in Host when lrscope listens on all addresses. */
+function ownNames(): string[] {
+  const addresses = Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((a) => a.address));
+  return [hostname(), ...addresses];
+}
+
+/**
+ * The Host names a request may carry: loopback names, plus the bound address itself (or, bound to
+ * every address, each of this machine's). Anything else is a DNS-rebinding attempt or a mistake.
+ */
 export function allowedHosts(bindHost: string, port: number): Set<string> {
-  const names = new Set(['127.0.0.1', 'localhost', '[::1]']);
-  if (!isLoopback(bindHost)) names.add(bindHost.includes(':') ? `[${bindHost}]` : bindHost);
-  return new Set([...names].map((n) => `${n}:${port}`));
+  const names = new Set(['127.0.0.1', 'localhost', '::1']);
+  if (isWildcard(bindHost)) ownNames().forEach((n) => names.add(n));
+  else if (!isLoopback(bindHost)) names.add(bindHost);
+  return new Set([...names].map((n) => `${n.includes(':') ? `[${n}]` : n}:${port}`.toLowerCase()));
 }
 
 /**

@@ -2,10 +2,11 @@
 // per-launch token. The UI is the same renderer bundle, served statically.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import { ApiError } from '../../src-shared/api/errors';
 import { createHandlers, dispatch, isMethodName, type Handlers } from '../api/handlers';
 import type { Services } from '../services';
-import { allowedHosts, hasToken, isLoopback, newToken, refuseForeign } from './security';
+import { allowedHosts, hasToken, isLoopback, isWildcard, newToken, refuseForeign } from './security';
 import { securityHeaders, serveStatic } from './static';
 import { UploadArea } from './uploads';
 
@@ -79,7 +80,8 @@ export async function startServer(services: Services, options: ServeOptions): Pr
   });
   const port = (server.address() as AddressInfo).port;
   hosts = allowedHosts(host, port);
-  const urlHost = isLoopback(host) ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  const shown = isLoopback(host) ? '127.0.0.1' : isWildcard(host) ? hostname() : host;
+  const urlHost = shown.includes(':') ? `[${shown}]` : shown;
   return {
     server,
     token,
