@@ -88,3 +88,71 @@ function reached(index: (s: number) => number, target: number, s: number): boole
   const i = index(s);
   return i >= target || Number.isNaN(i);
 }
+
+/**
+ * Math.fround(Math.pow(x, i)) for a float32 x > 0 and integers i >= 0, cheapest when asked for
+ * i, i + 1, i + 2… in turn, as events walk periods: x^(i+1) is then x^i · x in float64 (one
+ * multiplication against powf's exp), and the bound on its relative error grows by one rounding
+ * per multiplication (restarting from powf's exp once it passes 2^-42). As in powf, a value is
+ * kept only when everything within that bound and Math.pow's own error (2 ulps, 2^-51) rounds
+ * to one float32, which is then Math.pow's rounded too; otherwise Math.pow decides.
+ */
+export class PowersOf32 {
+  private readonly lnx: number;
+  private last = NaN; // v = x^last within err, relative
+  private v = NaN;
+  private err = 0;
+
+  constructor(private readonly x: number) {
+    this.lnx = Math.log(x);
+  }
+
+  at(i: number): number {
+    if (i === this.last + 1 && this.err < 2 ** -42) {
+      this.v *= this.x;
+      this.err += 2 ** -52;
+    } else {
+      const t = i * this.lnx;
+      this.v = Math.exp(t);
+      this.err = (Math.abs(t) + 2) * 2 ** -51;
+    }
+    this.last = i;
+    const v = this.v, e = this.err + 2 ** -51;
+    const f = Math.fround(v);
+    if (Math.fround(v * (1 + e)) === f && Math.fround(v * (1 - e)) === f && f !== 0 && f !== Infinity) return f;
+    return Math.fround(Math.pow(this.x, i));
+  }
+}
+
+// cos(x) = Σ (-1)^k x^2k / (2k)! through k = 7: for |x| <= 0.8 the next term is under 1.4e-15,
+// 2e-15 of cos(x) >= 0.69.
+const C1 = -1 / 2, C2 = 1 / 24, C3 = -1 / 720, C4 = 1 / 40_320, C5 = -1 / 3_628_800, C6 = 1 / 479_001_600, C7 = -1 / 87_178_291_200;
+/** π - Math.PI. */
+const PI_LO = 1.2246467991473532e-16;
+/** The truncation, the roundings of the series (a few 2^-53) and Math.cos's own ulp, relative, with room to spare. */
+const COS_ERR = 8e-15;
+
+function cosSeries(z: number): number {
+  return 1 + z * (C1 + z * (C2 + z * (C3 + z * (C4 + z * (C5 + z * (C6 + z * C7))))));
+}
+
+/**
+ * Math.fround(Math.cos(x)) without the call for |x| within 0.8 of 0 or of π (a schedule's rate
+ * at the start and at the end of a cosine period, where events need it): the series above, at
+ * π - |x| near π (computed exactly: Math.PI - |x| is exact there, then π's next 53 bits). As in
+ * powf, the value is kept when everything within its error bound and Math.cos's rounds to one
+ * float32, which is then Math.cos's rounded too; otherwise (about one call in 10^7) and
+ * elsewhere Math.cos decides.
+ */
+export function cosf(x: number): number {
+  const a = Math.abs(x);
+  let v: number;
+  if (a <= 0.8) v = cosSeries(a * a);
+  else if (Math.abs(a - Math.PI) <= 0.8) {
+    const d = Math.PI - a + PI_LO;
+    v = -cosSeries(d * d);
+  } else return Math.fround(Math.cos(x));
+  const f = Math.fround(v);
+  if (Math.fround(v * (1 + COS_ERR)) === f && Math.fround(v * (1 - COS_ERR)) === f) return f;
+  return Math.fround(Math.cos(x));
+}

@@ -25,6 +25,17 @@ export function forEachRun(index: RunIndex, guess: (i: number) => number, from: 
 export type RunRate = (i: number, s: number) => number;
 
 /**
+ * The first step in [s, to) past run i, where index(s - 1) === i; `to` when there is none.
+ * `guess` is where exact arithmetic puts it: mostly it is the step, and two index evaluations
+ * confirm it (guess - 1 is still in run i, guess is past it); otherwise search.
+ */
+export function nextRunStart(index: RunIndex, i: number, guess: number, s: number, to: number): number {
+  const g = Math.round(guess);
+  if (g >= s && g < to && index(g - 1) === i && index(g) > i) return g;
+  return Math.min(to, firstStepAtLeast(index, i + 1, guess, s, to - 1));
+}
+
+/**
  * Marks the first step of every run that starts in [max(from, 1), to), numbered index(step) - first,
  * with rate(index(step - 1), step - 1) before and rate(index(step), step) after.
  */
@@ -33,18 +44,45 @@ export function markRuns(index: RunIndex, guess: (i: number) => number, rate: Ru
   let s = Math.max(from, 1);
   let i = index(s - 1);
   while (s < to && Number.isFinite(i)) {
-    // Mostly the guess is the step, and two index evaluations confirm it (g - 1 >= s is still
-    // in run i, g is past it); otherwise search. Events pay this per event.
-    const g = Math.round(guess(i + 1));
-    let next = g, after = g > s && g < to && index(g - 1) === i ? index(g) : NaN;
-    if (!(after > i)) {
-      next = firstStepAtLeast(index, i + 1, guess(i + 1), s, to - 1);
-      if (next >= to) return;
-      after = index(next);
-    }
+    const next = nextRunStart(index, i, guess(i + 1), s, to);
+    if (next >= to) return;
+    const after = index(next);
     // next - 1 is still in run i: next is the first step past it.
     mark(next, kind, after - first, rate(i, next - 1), rate(after, next));
     i = after;
+    s = next + 1;
+  }
+}
+
+/** The stair of step s, floor(s / D): with TensorFlow's float32 roundings when f32 (D a float32 then). */
+export function stairOf(s: number, D: number, f32: boolean): number {
+  return f32 ? Math.floor(Math.fround(Math.fround(s) / D)) : Math.floor(s / D);
+}
+
+/**
+ * markRuns for stairs (staircase decays, StepLR), whose rate depends on the stair alone.
+ * stairOf is computed here rather than through an index callback, and the rate after one drop
+ * is carried over as the rate before the next (a Math.pow in float64, most of the cost): every
+ * kind's events go through this loop, and a callback per index evaluation would be a call V8
+ * cannot inline (many kinds, one call site). `index` (the curve's own stairOf) only serves the
+ * search when the guess i·D is off (fractional D, steps above 2^24 in float32).
+ */
+export function markStairs(D: number, f32: boolean, index: RunIndex, rate: (i: number) => number, from: number, to: number, mark: Mark): void {
+  let s = Math.max(from, 1);
+  if (s >= to) return;
+  let i = stairOf(s - 1, D, f32);
+  let before = rate(i);
+  for (;;) {
+    let next = Math.ceil((i + 1) * D);
+    if (!(next >= s && next < to && stairOf(next - 1, D, f32) === i && stairOf(next, D, f32) > i)) {
+      next = firstStepAtLeast(index, i + 1, (i + 1) * D, s, to - 1);
+      if (next >= to) return;
+    }
+    const after = stairOf(next, D, f32);
+    const lr = rate(after);
+    mark(next, 'drop', after, before, lr);
+    i = after;
+    before = lr;
     s = next + 1;
   }
 }
@@ -62,9 +100,13 @@ export function markStarts(starts: readonly number[], rate: (i: number) => numbe
     if (starts[mid] < lo) j = mid + 1;
     else hi = mid;
   }
+  // The rate after one start is the rate before the next: each is computed once.
+  let before = rate(j);
   while (j < starts.length && starts[j] < to) {
-    const step = starts[j], before = j;
+    const step = starts[j];
     while (j < starts.length && starts[j] === step) j++;
-    mark(step, kind, j, rate(before), rate(j));
+    const after = rate(j);
+    mark(step, kind, j, before, after);
+    before = after;
   }
 }

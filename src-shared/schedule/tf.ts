@@ -6,9 +6,10 @@
 // r() is one TensorFlow op's rounding: Math.fround for float32, identity for float64.
 // at() is the straightforward port; fill() is the fast path for float32 and must return the
 // same values bit for bit (tf.test.ts and bench/schedule.bench.ts check it).
-import { rounder, powf, type Round } from './f32';
-import { fillByAt, lastMemo, noMarks, percent, type Curve, type Out } from './curve';
-import { forEachRun, markRuns, markStarts } from './runs';
+import { rounder, powf, cosf, firstStepAtLeast, PowersOf32, type Round } from './f32';
+import { fillByAt, lastMemo, noMarks, percent, type Curve, type Mark, type Out } from './curve';
+import { forEachRun, markRuns, markStairs, markStarts, stairOf } from './runs';
+import { RestartThresholds } from './restarts32';
 import { normalNoise } from './noise';
 import { powfRun, POW_RUN } from './powf-run';
 
@@ -29,9 +30,9 @@ export function exponentialCurve(lr: number, decaySteps: number, decayRate: numb
   const at = (s: number) => value(staircase ? stair(s) : period(s));
   const guess = (i: number) => i * D;
   const lnR = Math.log(R);
-  // A stair's rate is a function of the stair: events compute each one once, with powf in
-  // float32 (fround(Math.pow) for a fraction of the cost, see f32.ts).
-  const stairRate = lastMemo(dtype === 'float32' ? (i: number) => Math.fround(L * powf(R, i, lnR)) : value);
+  // A stair's rate, for events: powf in float32 (fround(Math.pow) for a fraction of the cost,
+  // see f32.ts); in float64 value() without its identity roundings.
+  const stairRate = dtype === 'float32' ? (i: number) => Math.fround(L * powf(R, i, lnR)) : (i: number) => L * Math.pow(R, i);
   const fill = (from: number, to: number, out: Out, offset: number) => {
     if (dtype !== 'float32') return fillByAt(at, from, to, out, offset);
     if (staircase) {
@@ -47,7 +48,7 @@ export function exponentialCurve(lr: number, decaySteps: number, decayRate: numb
   };
   return {
     at, fill,
-    marks: staircase ? (from, to, mark) => markRuns(stair, guess, stairRate, 'drop', 0, from, to, mark) : noMarks,
+    marks: staircase ? (from, to, mark) => markStairs(D, dtype === 'float32', stair, stairRate, from, to, mark) : noMarks,
     describe: (s) => {
       const p = period(s);
       const i = Math.floor(p);
@@ -88,6 +89,23 @@ export function piecewiseCurve(boundaries: readonly number[], values: readonly n
   };
 }
 
+// polyPow's routes to r(Math.pow(q, P)), all giving that value for q a float32 (or float64) >= 0.
+const POW_F64 = 0, POW_F32 = 1, POW_F32_LINEAR = 2, POW_F32_POWF = 3;
+
+/**
+ * r(Math.pow(q, P)) by `way`: V8's Math.pow is fast for integer and 0.5 exponents; powf
+ * (exp/log) pays off for the others, and pow(0, P) = 0 for P > 0 (the last step of every
+ * cycle) spares powf's fall back to Math.pow there.
+ */
+function polyPow(q: number, P: number, way: number): number {
+  switch (way) {
+    case POW_F64: return Math.pow(q, P);
+    case POW_F32: return Math.fround(Math.pow(q, P));
+    case POW_F32_LINEAR: return q;
+    default: return q === 0 && P > 0 ? 0 : powf(q, P, Math.log(q));
+  }
+}
+
 /**
  * PolynomialDecay.__call__:
  *   if cycle: multiplier = 1 if step == 0 else ceil(step / decay_steps)
@@ -103,20 +121,38 @@ export function polynomialCurve(lr: number, decaySteps: number, endLr: number, p
     const x = r(s);
     return x === 0 ? 1 : Math.ceil(r(x / D));
   };
-  const tail = (x: number, Dc: number, pw: (q: number) => number) => r(r(r(L - E) * pw(r(1 - r(x / Dc)))) + E);
-  const exactPow = (q: number) => r(Math.pow(q, P));
-  const at = (s: number) => (cycle ? tail(r(s), r(D * multiplier(s)), exactPow) : tail(Math.min(r(s), D), D, exactPow));
+  // The power as a route number rather than a function argument: tail() serves at(), fill()
+  // and events with different routes, and a call through a varying function is not inlined.
+  const exactWay = dtype === 'float32' ? POW_F32 : POW_F64;
+  const fastWay = dtype !== 'float32' ? POW_F64 : P === 1 ? POW_F32_LINEAR : Number.isInteger(P) || P === 0.5 ? POW_F32 : POW_F32_POWF;
+  const tail = (x: number, Dc: number, way: number) => r(r(r(L - E) * polyPow(r(1 - r(x / Dc)), P, way)) + E);
+  const at = (s: number) => (cycle ? tail(r(s), r(D * multiplier(s)), exactWay) : tail(Math.min(r(s), D), D, exactWay));
   const guess = (m: number) => (m - 1) * D + 1;
-  // V8's Math.pow is fast for integer and 0.5 exponents; powf (exp/log) pays off for the others.
-  const fastPow = dtype !== 'float32' ? exactPow
-    : P === 1 ? (q: number) => q : Number.isInteger(P) || P === 0.5 ? (q: number) => Math.fround(Math.pow(q, P)) : (q: number) => powf(q, P, Math.log(q));
-  const cycleRate = (m: number, s: number) => tail(r(s), r(D * m), fastPow);
+  const cycleRate = (m: number, s: number) => tail(r(s), r(D * m), fastWay);
+  // Events: a restart one step after each multiple of decay_steps. The loop is this kind's own
+  // (not runs.ts' markRuns, which every kind calls) so that its calls stay monomorphic.
+  const cycleMarks = (from: number, to: number, mark: Mark) => {
+    let s = Math.max(from, 1);
+    if (s >= to) return;
+    let m = multiplier(s - 1);
+    for (;;) {
+      let next = Math.round(guess(m + 1));
+      if (!(next >= s && next < to && multiplier(next - 1) === m && multiplier(next) > m)) {
+        next = firstStepAtLeast(multiplier, m + 1, guess(m + 1), s, to - 1);
+        if (next >= to) return;
+      }
+      const after = multiplier(next);
+      mark(next, 'restart', after - 1, cycleRate(m, next - 1), cycleRate(after, next));
+      m = after;
+      s = next + 1;
+    }
+  };
   const fill = (from: number, to: number, out: Out, offset: number) => {
     if (dtype !== 'float32') return fillByAt(at, from, to, out, offset);
     const steps = (a: number, b: number, Dc: number, clamp: boolean) => {
       for (let s = a; s < b; s++) {
         const x = clamp ? Math.min(Math.fround(s), D) : Math.fround(s);
-        out[offset + s - from] = tail(x, Dc, fastPow);
+        out[offset + s - from] = tail(x, Dc, fastWay);
       }
     };
     if (cycle) {
@@ -130,7 +166,7 @@ export function polynomialCurve(lr: number, decaySteps: number, endLr: number, p
   };
   return {
     at, fill,
-    marks: cycle ? (from, to, mark) => markRuns(multiplier, guess, cycleRate, 'restart', 1, from, to, mark) : noMarks,
+    marks: cycle ? cycleMarks : noMarks,
     describe: (s) => {
       if (!cycle) return r(s) >= D ? 'after the decay (end_learning_rate)' : `${percent(r(s) / D)} through the decay`;
       const m = multiplier(s);
@@ -154,7 +190,7 @@ export function inverseTimeCurve(lr: number, decaySteps: number, decayRate: numb
       if (!staircase) return fillByAt(at, from, to, out, offset);
       forEachRun(stair, guess, from, to, (_i, a, b) => out.fill(at(a), offset + a - from, offset + b - from));
     },
-    marks: staircase ? (from, to, mark) => markRuns(stair, guess, value, 'drop', 0, from, to, mark) : noMarks,
+    marks: staircase ? (from, to, mark) => markStairs(D, dtype === 'float32', stair, value, from, to, mark) : noMarks,
     describe: (s) => (staircase ? `stair ${stair(s) + 1}` : `decay period ${Math.floor(period(s)) + 1}`),
   };
 }
@@ -216,24 +252,101 @@ export function cosineRestartsCurve(lr: number, firstDecaySteps: number, tMul: n
   };
   const constants = (tPow: number, mPow: number) => ({ tPow, sumR: r(r(1 - tPow) / oneMinusT), half: r(0.5 * mPow) });
   const periodConstants = (i: number) => constants(r(Math.pow(T, i)), r(Math.pow(M, i)));
-  const value = (cf: number, i: number, c: { tPow: number; sumR: number; half: number }) => {
+  const cosR = (x: number) => r(Math.cos(x));
+  /** The rate at completed fraction cf of period i; cos(x) is r(Math.cos(x)), by cosR or cosf. */
+  const value = (cf: number, i: number, c: { tPow: number; sumR: number; half: number }, cos: (x: number) => number) => {
     const within = geometric ? r(r(cf - c.sumR) / c.tPow) : r(cf - i);
-    const cosineDecayed = r(c.half * r(1 + r(Math.cos(r(PI * within)))));
+    const cosineDecayed = r(c.half * r(1 + cos(r(PI * within))));
     return r(L * r(r(A * cosineDecayed) + AL));
   };
   const at = (s: number) => {
     const i = restart(s);
-    return value(fraction(s), i, periodConstants(i));
+    return value(fraction(s), i, periodConstants(i), cosR);
   };
   // Where restart() reaches i, with the rounded constants it uses (so the search for the exact
   // step starts a step or two away, not hundreds after thousands of restarts).
   const guess = (i: number) => (geometric ? (D * (1 - Math.exp(i * logT))) / oneMinusT : i * D);
   // Events: each period's constants once (the period after a restart is the one before the
-  // next), with powf in float32 (the same values for a fraction of Math.pow's cost, see f32.ts;
-  // pow(1, i) is exactly 1).
-  const lnT = Math.log(T), lnM = Math.log(M);
-  const constantsOf = lastMemo(dtype === 'float32' ? (i: number) => constants(geometric ? powf(T, i, lnT) : 1, powf(M, i, lnM)) : periodConstants);
-  const rate = (i: number, s: number) => value(fraction(s), i, constantsOf(i));
+  // next). In float32 the powers go through PowersOf32: the same values as Math.pow for a
+  // fraction of its cost (see f32.ts), and pow(1, i) is exactly 1.
+  const f32 = dtype === 'float32';
+  const tPowers = new PowersOf32(T), mPowers = new PowersOf32(M);
+  const eventConstants = f32 ? (i: number) => constants(geometric ? tPowers.at(i) : 1, mPowers.at(i)) : periodConstants;
+  const constantsOf = lastMemo(eventConstants);
+  // Events need the rate at the end and the start of a period, where cosf spares Math.cos.
+  const eventCos = f32 ? cosf : cosR;
+  const rate = (i: number, s: number) => value(fraction(s), i, constantsOf(i), eventCos);
+  // t_mul = 1: the restart index is the stair of first_decay_steps.
+  const nextStair = (i: number, s: number, to: number) => {
+    const g = Math.ceil((i + 1) * D);
+    if (g >= s && g < to && stairOf(g - 1, D, f32) === i && stairOf(g, D, f32) > i) return g;
+    return Math.min(to, firstStepAtLeast(restart, i + 1, (i + 1) * D, s, to - 1));
+  };
+  // t_mul > 1 in float32: through the thresholds of y(s) (restarts32.ts), each found once: the
+  // one past period i also tells which period the step past it starts.
+  const yOf = (s: number) => Math.fround(1 - Math.fround(Math.fround(Math.fround(s) / D) * oneMinusT));
+  const thresholds = new RestartThresholds(T, logT);
+  let threshold = NaN, thresholdOf = NaN; // thresholds.at(thresholdOf)
+  const thresholdAt = (i: number) => {
+    if (i !== thresholdOf) { threshold = thresholds.at(i); thresholdOf = i; }
+    return threshold;
+  };
+  const nextThreshold = (i: number, s: number, to: number) => {
+    const y = thresholdAt(i + 1);
+    // y(s) = 1 + (s / D)(t_mul - 1) in exact arithmetic.
+    const guess = ((y - 1) / -oneMinusT) * D;
+    const g = Math.ceil(guess);
+    if (g >= s && g < to && yOf(g - 1) < y && yOf(g) >= y) return g;
+    return Math.min(to, firstStepAtLeast(yOf, y, guess, s, to - 1));
+  };
+  /** The period that `step` starts, past period i: the last threshold it reaches. */
+  const periodAt = (i: number, step: number) => {
+    const y = yOf(step);
+    let j = i + 1;
+    while (y >= thresholdAt(j + 1)) j++;
+    return j;
+  };
+  // Events: the restarts in [max(from, 1), to), through the stairs or the thresholds, with the
+  // rates either side from the constants of the periods. Each loop is this kind's own, not
+  // runs.ts' markRuns, which every kind calls: there calls are not inlined.
+  const markStairPeriods = (from: number, to: number, mark: Mark) => {
+    let s = Math.max(from, 1);
+    if (s >= to) return;
+    let i = stairOf(s - 1, D, f32);
+    let c = eventConstants(i);
+    for (;;) {
+      const step = nextStair(i, s, to);
+      if (step >= to) return;
+      const after = stairOf(step, D, f32);
+      const cAfter = eventConstants(after);
+      mark(step, 'restart', after, value(fraction(step - 1), i, c, eventCos), value(fraction(step), after, cAfter, eventCos));
+      i = after;
+      c = cAfter;
+      s = step + 1;
+    }
+  };
+  const markThresholdPeriods = (from: number, to: number, mark: Mark) => {
+    let s = Math.max(from, 1);
+    if (s >= to) return;
+    let i = restart(s - 1);
+    let c = eventConstants(i);
+    for (;;) {
+      const step = nextThreshold(i, s, to);
+      if (step >= to) return;
+      const after = periodAt(i, step);
+      const cAfter = eventConstants(after);
+      mark(step, 'restart', after, value(fraction(step - 1), i, c, eventCos), value(fraction(step), after, cAfter, eventCos));
+      i = after;
+      c = cAfter;
+      s = step + 1;
+    }
+  };
+  const marks = (from: number, to: number, mark: Mark) => {
+    if (!geometric) return markStairPeriods(from, to, mark);
+    // (y(to - 1) infinite: steps so large that y overflows, where the index is infinite too.)
+    if (f32 && T > 1 && yOf(Math.max(from, to - 1)) < Infinity) return markThresholdPeriods(from, to, mark);
+    markRuns(restart, guess, rate, 'restart', 0, from, to, mark);
+  };
   const withinPeriod = (s: number) => {
     const i = restart(s);
     const cf = fraction(s);
@@ -245,10 +358,10 @@ export function cosineRestartsCurve(lr: number, firstDecaySteps: number, tMul: n
       if (dtype !== 'float32') return fillByAt(at, from, to, out, offset);
       forEachRun(restart, guess, from, to, (i, a, b) => {
         const c = periodConstants(i);
-        for (let s = a; s < b; s++) out[offset + s - from] = value(Math.fround(Math.fround(s) / D), i, c);
+        for (let s = a; s < b; s++) out[offset + s - from] = value(Math.fround(Math.fround(s) / D), i, c, cosR);
       });
     },
-    marks: (from, to, mark) => markRuns(restart, guess, rate, 'restart', 0, from, to, mark),
+    marks,
     describe: (s) => `cycle ${restart(s) + 1}, ${percent(withinPeriod(s))} through`,
   };
 }

@@ -3,8 +3,9 @@
 // (_get_closed_form_lr) we use it, in its operation order; stepping with get_lr() multiplies
 // the previous rate instead and drifts from the closed form by a few units in the last place,
 // which torch.test.ts bounds against real PyTorch (scripts/torch-reference).
-import { fillByAt, lastMemo, markAt, noMarks, percent, type Curve } from './curve';
-import { forEachRun, markRuns, markStarts } from './runs';
+import { fillByAt, markAt, noMarks, percent, type Curve, type Mark } from './curve';
+import { firstStepAtLeast } from './f32';
+import { forEachRun, markRuns, markStairs, markStarts } from './runs';
 
 const BLOCK = 1024;
 
@@ -16,7 +17,12 @@ function powers(gamma: number) {
   const low = new Float64Array(BLOCK);
   for (let j = 0; j < BLOCK; j++) low[j] = Math.pow(gamma, j);
   // The last block's factor is remembered: events ask for two steps of one block in a row.
-  const high = lastMemo((base: number) => (base === 0 ? 1 : Math.pow(gamma, base)));
+  // (Here rather than through curve.ts' lastMemo, whose call of its function is shared by all.)
+  let lastBase = 0, lastHigh = 1;
+  const high = (base: number) => {
+    if (base !== lastBase) { lastHigh = Math.pow(gamma, base); lastBase = base; }
+    return lastHigh;
+  };
   const at = (k: number) => {
     const j = k % BLOCK;
     return k < BLOCK ? low[j] : high(k - j) * low[j];
@@ -37,13 +43,13 @@ function powers(gamma: number) {
 /** StepLR: base_lr * gamma ** (last_epoch // step_size). */
 export function stepCurve(lr: number, stepSize: number, gamma: number): Curve {
   const stair = (k: number) => Math.floor(k / stepSize);
-  const rate = lastMemo((i: number) => lr * gamma ** i);
+  const rate = (i: number) => lr * gamma ** i;
   const at = (k: number) => lr * gamma ** stair(k);
   const guess = (i: number) => i * stepSize;
   return {
     at,
     fill: (from, to, out, offset) => forEachRun(stair, guess, from, to, (_i, a, b) => out.fill(at(a), offset + a - from, offset + b - from)),
-    marks: (from, to, mark) => markRuns(stair, guess, rate, 'drop', 0, from, to, mark),
+    marks: (from, to, mark) => markStairs(stepSize, false, stair, rate, from, to, mark),
     describe: (k) => `stair ${stair(k) + 1}`,
   };
 }
@@ -60,7 +66,7 @@ export function multiStepCurve(lr: number, milestones: readonly number[], gamma:
     }
     return lo;
   };
-  const rate = lastMemo((i: number) => lr * gamma ** i);
+  const rate = (i: number) => lr * gamma ** i;
   const at = (k: number) => lr * gamma ** passed(k);
   const guess = (i: number) => (i - 1 < sorted.length ? sorted[i - 1] : Infinity);
   return {
@@ -223,24 +229,45 @@ export function cyclicCurve(o: { base_lr: number; max_lr: number; step_size_up: 
   const totalSize = up + down;
   const stepRatio = up / totalSize;
   const gammaPow = powers(o.gamma);
+  // Constants, not the spec's fields: the spec objects' shapes vary, and property loads on them
+  // in the per-event code would not stay monomorphic. (max_lr - base_lr is evaluated first anyway.)
+  const mode = o.mode, base = o.base_lr, amplitude = o.max_lr - o.base_lr;
   const cycleOf = (k: number) => Math.floor(1 + k / totalSize);
-  const scale = (cycle: number, gk: number) => (o.mode === 'triangular' ? 1 : o.mode === 'triangular2' ? 1 / 2 ** (cycle - 1) : gk);
+  const scale = (cycle: number, gk: number) => (mode === 'triangular' ? 1 : mode === 'triangular2' ? 1 / 2 ** (cycle - 1) : gk);
   const value = (k: number, gk: number) => {
     const cycle = cycleOf(k);
     const x = 1 + k / totalSize - cycle;
     const scaleFactor = x <= stepRatio ? x / stepRatio : (x - 1) / (stepRatio - 1);
-    return o.base_lr + (o.max_lr - o.base_lr) * scaleFactor * scale(cycle, gk);
+    return base + amplitude * scaleFactor * scale(cycle, gk);
   };
-  const at = (k: number) => value(k, o.mode === 'exp_range' ? gammaPow.at(k) : 1);
+  const at = (k: number) => value(k, mode === 'exp_range' ? gammaPow.at(k) : 1);
   const guess = (c: number) => (c - 1) * totalSize;
+  // Each cycle starts again at base_lr: a restart the chart marks, though the curve does not
+  // jump. The loop is this kind's own, not runs.ts' markRuns, which every kind calls: there
+  // calls are not inlined. (In exp_range, at(k - 1) and at(k) share gamma's power of their block.)
+  const marks = (from: number, to: number, mark: Mark) => {
+    let s = Math.max(from, 1);
+    if (s >= to) return;
+    let c = cycleOf(s - 1);
+    for (;;) {
+      let next = Math.round(guess(c + 1));
+      if (!(next >= s && next < to && cycleOf(next - 1) === c && cycleOf(next) > c)) {
+        next = firstStepAtLeast(cycleOf, c + 1, guess(c + 1), s, to - 1);
+        if (next >= to) return;
+      }
+      const after = cycleOf(next);
+      mark(next, 'restart', after - 1, at(next - 1), at(next));
+      c = after;
+      s = next + 1;
+    }
+  };
   return {
     at,
     fill: (from, to, out, offset) => {
       if (o.mode !== 'exp_range') return fillByAt(at, from, to, out, offset);
       gammaPow.each(from, to, (k, g) => { out[offset + k - from] = value(k, g); });
     },
-    // Each cycle starts again at base_lr: a restart the chart marks, though the curve does not jump.
-    marks: (from, to, mark) => markRuns(cycleOf, guess, (_c, k) => at(k), 'restart', 1, from, to, mark),
+    marks,
     describe: (k) => {
       const cycle = cycleOf(k);
       const x = 1 + k / totalSize - cycle;
