@@ -225,6 +225,16 @@ test('compare three runs: pick, align, summary from the files, CSV, save and reo
   const staircaseLoss = column('staircase', 'loss');
   expect(Number(last[1 + 2 * order.findIndex((n) => keyOf(n) === 'staircase')])).toBe(staircaseLoss.values.at(-1));
 
+  // The charts as a PNG: a real image, as wide as the charts, taller than one chart.
+  const pngPromise = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export PNG' }).click();
+  const png = readFileSync((await (await pngPromise).path())!);
+  expect(png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
+  const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+  const chartBox = (await lossChart.boundingBox())!;
+  expect(width).toBeGreaterThanOrEqual(Math.floor(chartBox.width));
+  expect(height).toBeGreaterThan(chartBox.height);
+
   // Settings to save: by fraction, log y, more smoothing.
   await page.getByRole('radio', { name: 'fraction of run' }).check();
   await page.getByRole('checkbox', { name: 'log y' }).check();
