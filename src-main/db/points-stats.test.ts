@@ -1,25 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importPaths } from '../import';
-import { freshDb, sample, tempFolder, writeMetric } from '../import/test-support';
-import type { Db } from './database';
+import { freshDbEachTest, sample, writeMetric } from '../import/test-support';
 import { CHUNK_POINTS } from './points';
 import { metricStats } from './points-stats';
 
-let folder: ReturnType<typeof tempFolder>;
-let db: Db;
+const t = freshDbEachTest();
 
-beforeEach(() => {
-  folder = tempFolder();
-  db = freshDb(folder.dir);
-});
-
-afterEach(() => {
-  db.close();
-  folder.remove();
-});
-
-const metricWith = (steps: Float64Array, vals: Float64Array) => writeMetric(db, steps, vals);
+const metricWith = (steps: Float64Array, vals: Float64Array) => writeMetric(t.db, steps, vals);
 
 /** The column of a framework-written CSV, read with a plain split: an independent reading of the file. */
 function csvColumn(file: string, column: string): { steps: number[]; values: number[] } {
@@ -42,10 +30,10 @@ describe('metricStats on a real log', () => {
   const file = sample('generated/digits_mlp_sgd_tf_exponential_decay_staircase/metrics.csv');
 
   it('gives the final loss, the minimum and its step, and the area, as computed from the file', async () => {
-    await importPaths(db, [file]);
-    const id = db.prepare<[], { id: number }>("SELECT id FROM metrics WHERE name = 'loss'").get()!.id;
+    await importPaths(t.db, [file]);
+    const id = t.db.prepare<[], { id: number }>("SELECT id FROM metrics WHERE name = 'loss'").get()!.id;
     const { steps, values } = csvColumn(file, 'loss');
-    const stats = metricStats(db, id, { at: [1499.5, 0, 10_000] });
+    const stats = metricStats(t.db, id, { at: [1499.5, 0, 10_000] });
 
     let minAt = 0;
     values.forEach((v, i) => v < values[minAt]! && (minAt = i));
@@ -67,14 +55,14 @@ describe('metricStats on a real log', () => {
   });
 
   it('clips the area to a step range, interpolating at its ends', async () => {
-    await importPaths(db, [file]);
-    const id = db.prepare<[], { id: number }>("SELECT id FROM metrics WHERE name = 'loss'").get()!.id;
+    await importPaths(t.db, [file]);
+    const id = t.db.prepare<[], { id: number }>("SELECT id FROM metrics WHERE name = 'loss'").get()!.id;
     const { values } = csvColumn(file, 'loss');
     // From 10.5 to 20: half of the 10–11 trapezoid (from the midpoint), then 11–20 whole.
     const mid = (values[10]! + values[11]!) / 2;
     let expected = (0.5 * (mid + values[11]!)) / 2;
     for (let i = 12; i <= 20; i++) expected += (values[i]! + values[i - 1]!) / 2;
-    const stats = metricStats(db, id, { areaFrom: 10.5, areaTo: 20 });
+    const stats = metricStats(t.db, id, { areaFrom: 10.5, areaTo: 20 });
     expect(stats.auc).toBeCloseTo(expected, 12);
     expect(stats.area).toEqual({ from: 10.5, to: 20 });
     expect(stats.count).toBe(3000); // the area range does not narrow the other figures
@@ -101,7 +89,7 @@ describe('metricStats over many chunks', () => {
       last = i;
       if (i > 0 && Number.isFinite(vals[i - 1]!)) area += ((steps[i]! - steps[i - 1]!) * (vals[i]! + vals[i - 1]!)) / 2;
     }
-    const stats = metricStats(db, id, { at: [15, 200, steps[CHUNK_POINTS]!] });
+    const stats = metricStats(t.db, id, { at: [15, 200, steps[CHUNK_POINTS]!] });
     expect(stats.count).toBe(n);
     expect(stats.nanCount).toBe(nanAt.length);
     expect(stats.min).toEqual({ step: steps[min], value: vals[min] });
@@ -119,7 +107,7 @@ describe('metricStats over many chunks', () => {
     const steps = Float64Array.from({ length: 1000 }, (_, i) => i);
     const vals = Float64Array.from({ length: 1000 }, (_, i) => (i - 500) ** 2);
     const id = metricWith(steps, vals);
-    const stats = metricStats(db, id, { from: 600, to: 700 });
+    const stats = metricStats(t.db, id, { from: 600, to: 700 });
     expect(stats.count).toBe(101);
     expect(stats.first).toEqual({ step: 600, value: 100 ** 2 });
     expect(stats.min).toEqual({ step: 600, value: 100 ** 2 });

@@ -1,23 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seriesFromJson, seriesToJson } from '../../src-shared/api/series-json';
-import { freshDb, tempFolder, writeMetric } from '../import/test-support';
-import type { Db } from './database';
+import { freshDbEachTest, writeMetric } from '../import/test-support';
 import { querySeries } from './points';
 
-let folder: ReturnType<typeof tempFolder>;
-let db: Db;
+const t = freshDbEachTest();
 
-beforeEach(() => {
-  folder = tempFolder();
-  db = freshDb(folder.dir);
-});
-
-afterEach(() => {
-  db.close();
-  folder.remove();
-});
-
-const metricWith = (steps: Float64Array, vals: Float64Array) => writeMetric(db, steps, vals);
+const metricWith = (steps: Float64Array, vals: Float64Array) => writeMetric(t.db, steps, vals);
 
 function line(n: number, step = (i: number) => i): { steps: Float64Array; vals: Float64Array } {
   const steps = Float64Array.from({ length: n }, (_, i) => step(i));
@@ -29,7 +17,7 @@ describe('querySeries', () => {
   it('returns the exact points of a range that fits the budget', () => {
     const { steps, vals } = line(50_000, (i) => i * 10);
     const id = metricWith(steps, vals);
-    const s = querySeries(db, id, { from: 1000, to: 1990, maxPoints: 500 });
+    const s = querySeries(t.db, id, { from: 1000, to: 1990, maxPoints: 500 });
     expect(s.exact).toBe(true);
     expect(Array.from(s.steps)).toEqual(Array.from({ length: 100 }, (_, i) => 1000 + i * 10));
     expect(Array.from(s.values)).toEqual(Array.from(vals.subarray(100, 200)));
@@ -38,7 +26,7 @@ describe('querySeries', () => {
   it('keeps irregular steps exactly (not stored as a stride)', () => {
     const { steps, vals } = line(40_000, (i) => i * i);
     const id = metricWith(steps, vals);
-    expect(Array.from(querySeries(db, id, { from: 0, to: 400, maxPoints: 100 }).steps)).toEqual([0, 1, 4, 9, 16, 25, 36, 49, 64, 81, 100, 121, 144, 169, 196, 225, 256, 289, 324, 361, 400]);
+    expect(Array.from(querySeries(t.db, id, { from: 0, to: 400, maxPoints: 100 }).steps)).toEqual([0, 1, 4, 9, 16, 25, 36, 49, 64, 81, 100, 121, 144, 169, 196, 225, 256, 289, 324, 361, 400]);
   });
 
   it('thins from points when a bucket is narrower than a summary entry, losing no spike or NaN', () => {
@@ -46,7 +34,7 @@ describe('querySeries', () => {
     vals[31_337] = 1e9;
     vals[77_777] = NaN;
     const id = metricWith(steps, vals);
-    const s = querySeries(db, id, { maxPoints: 2000 });
+    const s = querySeries(t.db, id, { maxPoints: 2000 });
     expect(s.exact).toBe(false);
     expect(s.steps.length).toBe(2000);
     expect(Math.max(...s.max!)).toBe(1e9);
@@ -59,7 +47,7 @@ describe('querySeries', () => {
     vals[1_234_567] = -5e6;
     vals[1_999_999] = NaN;
     const id = metricWith(steps, vals);
-    const s = querySeries(db, id, { maxPoints: 1000 });
+    const s = querySeries(t.db, id, { maxPoints: 1000 });
     expect(s.exact).toBe(false);
     expect(s.steps.length).toBeLessThanOrEqual(1000);
     expect(s.steps.length).toBeGreaterThan(900);
@@ -68,7 +56,7 @@ describe('querySeries', () => {
     expect(Math.max(...s.max!)).toBeCloseTo(1, 6);
     expect(s.nanCounts!.at(-1)).toBe(1);
     // A narrower range of the same metric, still from summaries.
-    const part = querySeries(db, id, { from: 1_000_000, to: 1_500_000, maxPoints: 100 });
+    const part = querySeries(t.db, id, { from: 1_000_000, to: 1_500_000, maxPoints: 100 });
     expect(part.steps[0]).toBeGreaterThanOrEqual(1_000_000 - 256);
     expect(part.steps.at(-1)).toBeLessThanOrEqual(1_500_000);
     expect(Math.min(...part.min!)).toBe(-5e6);
@@ -77,7 +65,7 @@ describe('querySeries', () => {
   it('returns nothing for a range without points', () => {
     const { steps, vals } = line(10);
     const id = metricWith(steps, vals);
-    expect(querySeries(db, id, { from: 100, to: 200, maxPoints: 10 })).toEqual({ steps: new Float64Array(0), values: new Float64Array(0), exact: true });
+    expect(querySeries(t.db, id, { from: 100, to: 200, maxPoints: 10 })).toEqual({ steps: new Float64Array(0), values: new Float64Array(0), exact: true });
   });
 
   it('crosses JSON with NaN and infinities intact', () => {

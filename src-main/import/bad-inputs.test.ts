@@ -2,37 +2,29 @@
 // the reason, and leaves the database exactly as it was (a run imported before is still there).
 import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../db/database';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { importPaths } from './index';
 import { scalarEvent, tfRecord, versionEvent } from './tensorboard/event-writer';
-import { freshDb, sample, snapshot, tempFolder } from './test-support';
+import { freshDbEachTest, sample, snapshot } from './test-support';
 
-let folder: ReturnType<typeof tempFolder>;
-let db: Db;
+const t = freshDbEachTest();
 let before: string;
 
+// A database that already holds a run: a refused import must leave it exactly as it was.
 beforeEach(async () => {
-  folder = tempFolder();
-  db = freshDb(folder.dir);
-  await importPaths(db, [sample('keras/brats2020_csvlogger/training.log')]);
-  before = snapshot(db);
-});
-
-afterEach(() => {
-  db.close();
-  folder.remove();
+  await importPaths(t.db, [sample('keras/brats2020_csvlogger/training.log')]);
+  before = snapshot(t.db);
 });
 
 function file(name: string, content: string | Buffer): string {
-  const path = join(folder.dir, name);
+  const path = join(t.dir, name);
   writeFileSync(path, content);
   return path;
 }
 
 async function refused(paths: string[], message: RegExp): Promise<void> {
-  await expect(importPaths(db, paths)).rejects.toThrow(message);
-  expect(snapshot(db)).toBe(before);
+  await expect(importPaths(t.db, paths)).rejects.toThrow(message);
+  expect(snapshot(t.db)).toBe(before);
 }
 
 function eventFile(name: string, events: number): { path: string; bytes: Buffer; offsets: number[] } {
@@ -88,7 +80,7 @@ describe('refused inputs leave the database unchanged', () => {
   });
 
   it('a 200 MB line', async () => {
-    const path = join(folder.dir, 'long.csv');
+    const path = join(t.dir, 'long.csv');
     const out = createWriteStream(path);
     out.write('step,loss\n0,1\n');
     const chunk = Buffer.alloc(1 << 20, 0x37); // "7777…"
@@ -107,14 +99,14 @@ describe('what is not an error', () => {
   it('a truncated final record: the complete records are imported and the rest reported', async () => {
     const { path, bytes } = eventFile('events.out.tfevents.2.host', 50);
     writeFileSync(path, bytes.subarray(0, bytes.length - 7));
-    const summary = await importPaths(db, [path]);
+    const summary = await importPaths(t.db, [path]);
     expect(summary.runs[0]!.metrics).toEqual([{ name: 'loss', role: 'loss', points: 49, nanCount: 0 }]);
     expect(summary.runs[0]!.bytesLeftOver).toBe(tfRecord(scalarEvent(49, 'loss', 1 / 50)).length - 7);
   });
 
   it("Python's NaN and Infinity in JSON lines, nested objects flattened", async () => {
     const lines = ['{"step": 0, "train": {"loss": 2.5}, "lr": 0.1}', '{"step": 1, "train": {"loss": NaN}, "lr": 0.1, "note": "NaN here"}', '{"step": 2, "train": {"loss": Infinity}, "lr": -Infinity}'];
-    const summary = await importPaths(db, [file('py.jsonl', lines.join('\n'))]);
+    const summary = await importPaths(t.db, [file('py.jsonl', lines.join('\n'))]);
     expect(summary.runs[0]!.metrics).toEqual([
       { name: 'train/loss', role: 'loss', points: 3, nanCount: 1 },
       { name: 'lr', role: 'lr', points: 3, nanCount: 0 },
@@ -123,18 +115,18 @@ describe('what is not an error', () => {
 
   it('a restart in a CSV: later values replace the overlapping steps', async () => {
     const rows = ['step,loss', ...[0, 1, 2, 3, 4, 5, 3, 4, 5, 6].map((s, i) => `${s},${i}`)];
-    const summary = await importPaths(db, [file('restart.csv', rows.join('\r\n'))]);
+    const summary = await importPaths(t.db, [file('restart.csv', rows.join('\r\n'))]);
     expect(summary.runs[0]!.resumes).toEqual([3]);
     expect(summary.runs[0]!.metrics[0]!.points).toBe(7);
   });
 
   it('quoted fields, a BOM, CRLF and semicolons', async () => {
     const text = '\ufeff"step";"val; loss";"lr"\r\n0;"1,5";0.1\r\n1;"1.25";0.1\r\n';
-    const summary = await importPaths(db, [file('quoted.csv', text.replace('"1,5"', '"1.5"'))]);
+    const summary = await importPaths(t.db, [file('quoted.csv', text.replace('"1,5"', '"1.5"'))]);
     expect(summary.runs[0]!.metrics.map((m) => [m.name, m.points])).toEqual([
       ['val; loss', 2],
       ['lr', 2],
     ]);
-    expect(readFileSync(join(folder.dir, 'quoted.csv'), 'utf8').startsWith('\ufeff')).toBe(true);
+    expect(readFileSync(join(t.dir, 'quoted.csv'), 'utf8').startsWith('\ufeff')).toBe(true);
   });
 });

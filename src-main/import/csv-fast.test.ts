@@ -2,12 +2,11 @@
 // it hands every record it does not fully understand to the general way.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../db/database';
+import { describe, expect, it } from 'vitest';
 import { querySeries } from '../db/points';
 import { readNumericRow } from './csv-fast';
 import { importPaths } from './index';
-import { freshDb, tempFolder } from './test-support';
+import { freshDbEachTest } from './test-support';
 
 function row(text: string, width: number, delimiter = 44): { at: number; values: number[]; present: number[] } {
   const b = Buffer.from(text, 'latin1');
@@ -57,22 +56,11 @@ describe('readNumericRow', () => {
 });
 
 describe('CSV import, fast and general records mixed', () => {
-  let folder: ReturnType<typeof tempFolder>;
-  let db: Db;
-
-  beforeEach(() => {
-    folder = tempFolder();
-    db = freshDb(folder.dir);
-  });
-
-  afterEach(() => {
-    db.close();
-    folder.remove();
-  });
+  const t = freshDbEachTest();
 
   function values(runId: number, metric: string): { steps: number[]; values: number[] } {
-    const { id } = db.prepare<[number, string], { id: number }>('SELECT id FROM metrics WHERE run_id = ? AND name = ?').get(runId, metric)!;
-    const s = querySeries(db, id, { maxPoints: 1_000_000 });
+    const { id } = t.db.prepare<[number, string], { id: number }>('SELECT id FROM metrics WHERE run_id = ? AND name = ?').get(runId, metric)!;
+    const s = querySeries(t.db, id, { maxPoints: 1_000_000 });
     return { steps: Array.from(s.steps), values: Array.from(s.values) };
   }
 
@@ -96,9 +84,9 @@ describe('CSV import, fast and general records mixed', () => {
       if (i % 1000 !== 9) add('grad', i, grad);
       if (i % 2500 === 3) lines.push('');
     }
-    const csv = join(folder.dir, 'mixed.csv');
+    const csv = join(t.dir, 'mixed.csv');
     writeFileSync(csv, `${lines.join('\n')}\n`);
-    const summary = await importPaths(db, [csv]);
+    const summary = await importPaths(t.db, [csv]);
     const run = summary.runs[0]!;
     expect(run.metrics.map((m) => [m.name, m.points])).toEqual([
       ['loss', 150_000],
@@ -110,9 +98,9 @@ describe('CSV import, fast and general records mixed', () => {
 
   it('skips a text column and reads the rest', async () => {
     const rows = Array.from({ length: 30_000 }, (_, i) => `${i},${1 / (i + 1)},${i % 3 === 0 ? 'train' : ''}`);
-    const csv = join(folder.dir, 'text.csv');
+    const csv = join(t.dir, 'text.csv');
     writeFileSync(csv, `step,loss,phase\n${rows.join('\n')}\n`);
-    const summary = await importPaths(db, [csv]);
+    const summary = await importPaths(t.db, [csv]);
     expect(summary.runs[0]!.metrics.map((m) => [m.name, m.points])).toEqual([['loss', 30_000]]);
     expect(values(summary.runs[0]!.id, 'loss').values[29_999]).toBe(1 / 30_000);
   });
@@ -120,8 +108,8 @@ describe('CSV import, fast and general records mixed', () => {
   it('names the line of a bad record met after fast ones', async () => {
     const rows = Array.from({ length: 50_000 }, (_, i) => `${i},${1 / (i + 1)}`);
     rows[41_234] = '41234,oops';
-    const csv = join(folder.dir, 'bad.csv');
+    const csv = join(t.dir, 'bad.csv');
     writeFileSync(csv, `step,loss\n${rows.join('\n')}\n`);
-    await expect(importPaths(db, [csv])).rejects.toThrow(/bad\.csv: line 41236: "loss" is "oops", not a number/);
+    await expect(importPaths(t.db, [csv])).rejects.toThrow(/bad\.csv: line 41236: "loss" is "oops", not a number/);
   });
 });

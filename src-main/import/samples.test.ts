@@ -1,25 +1,13 @@
 // Every log under ../shared/samples imports, with the runs, metrics and point counts that
 // MANIFEST.md lists for it, and values checked against the files themselves.
 import { readFileSync } from 'node:fs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ImportedRun, ImportSummary } from '../../src-shared/api/import-types';
-import type { Db } from '../db/database';
 import { querySeries } from '../db/points';
 import { importPaths, previewImport } from './index';
-import { freshDb, sample, tempFolder } from './test-support';
+import { freshDbEachTest, sample } from './test-support';
 
-let folder: ReturnType<typeof tempFolder>;
-let db: Db;
-
-beforeEach(() => {
-  folder = tempFolder();
-  db = freshDb(folder.dir);
-});
-
-afterEach(() => {
-  db.close();
-  folder.remove();
-});
+const t = freshDbEachTest();
 
 function points(summary: ImportSummary | ImportedRun): Record<string, number> {
   const run = 'runs' in summary ? summary.runs[0]! : summary;
@@ -34,8 +22,8 @@ function runNamed(summary: ImportSummary, suffix: string): ImportedRun {
 
 /** All points of a metric, exactly. */
 function series(runId: number, metric: string): { steps: number[]; values: number[] } {
-  const row = db.prepare<[number, string], { id: number }>('SELECT id FROM metrics WHERE run_id = ? AND name = ?').get(runId, metric)!;
-  const s = querySeries(db, row.id, { maxPoints: 1_000_000 });
+  const row = t.db.prepare<[number, string], { id: number }>('SELECT id FROM metrics WHERE run_id = ? AND name = ?').get(runId, metric)!;
+  const s = querySeries(t.db, row.id, { maxPoints: 1_000_000 });
   expect(s.exact).toBe(true);
   return { steps: Array.from(s.steps), values: Array.from(s.values) };
 }
@@ -46,8 +34,8 @@ function role(summary: ImportSummary, metric: string): string | undefined {
 
 describe('generated/ (CSV and JSONL of the same runs)', () => {
   it.each(['digits_mlp_sgd_tf_exponential_decay_staircase', 'digits_mlp_adam_tf_cosine_decay', 'digits_mlp_sgd_torch_onecycle'])('%s: metrics.csv and metrics.jsonl give the same points', async (dir) => {
-    const csv = await importPaths(db, [sample(`generated/${dir}/metrics.csv`)]);
-    const jsonl = await importPaths(db, [sample(`generated/${dir}/metrics.jsonl`)]);
+    const csv = await importPaths(t.db, [sample(`generated/${dir}/metrics.csv`)]);
+    const jsonl = await importPaths(t.db, [sample(`generated/${dir}/metrics.jsonl`)]);
     expect(csv.runs[0]!.format).toBe('csv');
     expect(jsonl.runs[0]!.format).toBe('jsonl');
     const steps = dir.includes('onecycle') ? 2000 : 3000;
@@ -67,7 +55,7 @@ describe('generated/ (CSV and JSONL of the same runs)', () => {
 
 describe('hf_trainer_state/', () => {
   it('t5: 430 training entries every 500 steps, one final summary', async () => {
-    const s = await importPaths(db, [sample('hf_trainer_state/t5_summarization_trainer_state.json')]);
+    const s = await importPaths(t.db, [sample('hf_trainer_state/t5_summarization_trainer_state.json')]);
     expect(s.runs[0]!.format).toBe('trainer-state');
     expect(points(s)).toMatchObject({ loss: 430, learning_rate: 430, grad_norm: 430, epoch: 431, train_loss: 1, train_runtime: 1 });
     expect(role(s, 'learning_rate')).toBe('lr');
@@ -79,7 +67,7 @@ describe('hf_trainer_state/', () => {
   });
 
   it('whisper: 200 training entries and 5 evaluation entries at their own steps', async () => {
-    const s = await importPaths(db, [sample('hf_trainer_state/whisper_large_v2_japanese_trainer_state.json')]);
+    const s = await importPaths(t.db, [sample('hf_trainer_state/whisper_large_v2_japanese_trainer_state.json')]);
     expect(points(s)).toMatchObject({ loss: 200, learning_rate: 200, eval_loss: 5, eval_wer: 5, epoch: 206 });
     expect(series(s.runs[0]!.id, 'eval_loss').steps).toEqual([1000, 2000, 3000, 4000, 5000]);
     expect(series(s.runs[0]!.id, 'learning_rate').steps.slice(0, 3)).toEqual([25, 50, 75]);
@@ -88,7 +76,7 @@ describe('hf_trainer_state/', () => {
 
 describe('lightning_csv/ (sparse rows)', () => {
   it('erav2: lr rows and metric rows share steps; epoch is a metric', async () => {
-    const s = await importPaths(db, [sample('lightning_csv/erav2_session13_resnet18_onecycle/metrics.csv')]);
+    const s = await importPaths(t.db, [sample('lightning_csv/erav2_session13_resnet18_onecycle/metrics.csv')]);
     expect(s.runs[0]!.format).toBe('lightning-csv');
     expect(points(s)).toMatchObject({ 'lr-SGD': 55, train_loss_step: 55, valid_loss: 35, train_loss_epoch: 35, test_loss: 1 });
     expect(role(s, 'lr-SGD')).toBe('lr');
@@ -99,13 +87,13 @@ describe('lightning_csv/ (sparse rows)', () => {
   });
 
   it('pl_wrapper: the val-batch step counter is monotonic per metric, so no restart is seen', async () => {
-    const s = await importPaths(db, [sample('lightning_csv/pl_wrapper_cifar10_onecycle/metrics.csv')]);
+    const s = await importPaths(t.db, [sample('lightning_csv/pl_wrapper_cifar10_onecycle/metrics.csv')]);
     expect(points(s)).toMatchObject({ 'lr-SGD': 117, train_loss_step: 117, val_loss_step: 1200, val_loss_epoch: 30, train_loss_epoch: 30 });
     expect(s.runs[0]!.resumes).toEqual([]);
   });
 
   it('genrisk: a diverged GAN, NaN stored and counted', async () => {
-    const s = await importPaths(db, [sample('lightning_csv/genrisk_gan_nan_version_0/metrics.csv')]);
+    const s = await importPaths(t.db, [sample('lightning_csv/genrisk_gan_nan_version_0/metrics.csv')]);
     const byName = Object.fromEntries(s.runs[0]!.metrics.map((m) => [m.name, m]));
     expect(byName.train_disc_loss).toMatchObject({ points: 320, nanCount: 319 });
     expect(byName.train_gen_loss).toMatchObject({ points: 320, nanCount: 320 });
@@ -117,7 +105,7 @@ describe('lightning_csv/ (sparse rows)', () => {
 
 describe('keras/ and plain_csv/', () => {
   it('Keras CSVLogger: a row per epoch, epoch is the step, ReduceLROnPlateau lr', async () => {
-    const s = await importPaths(db, [sample('keras/brats2020_csvlogger/training.log')]);
+    const s = await importPaths(t.db, [sample('keras/brats2020_csvlogger/training.log')]);
     expect(s.runs[0]!.format).toBe('keras-csv');
     expect(Object.values(points(s))).toEqual(Array(12).fill(24));
     const lr = series(s.runs[0]!.id, 'lr');
@@ -128,7 +116,7 @@ describe('keras/ and plain_csv/', () => {
   });
 
   it('Ultralytics results.csv: right-padded headers, three lr param groups', async () => {
-    const s = await importPaths(db, [sample('plain_csv/ultralytics_yolov8_fire_smoke/results.csv')]);
+    const s = await importPaths(t.db, [sample('plain_csv/ultralytics_yolov8_fire_smoke/results.csv')]);
     expect(Object.keys(points(s))).toContain('lr/pg0');
     expect(Object.values(points(s))).toEqual(Array(14).fill(25));
     expect(['lr/pg0', 'lr/pg1', 'lr/pg2'].map((m) => role(s, m))).toEqual(['lr', 'lr', 'lr']);
@@ -137,7 +125,7 @@ describe('keras/ and plain_csv/', () => {
   });
 
   it("Flair loss.tsv: tabs, '_' for not computed, the unnamed extra field dropped", async () => {
-    const s = await importPaths(db, [sample('plain_csv/flair_ner_loss_tsv/loss.tsv')]);
+    const s = await importPaths(t.db, [sample('plain_csv/flair_ner_loss_tsv/loss.tsv')]);
     const p = points(s);
     expect(p).toMatchObject({ LEARNING_RATE: 10, TRAIN_LOSS: 10, DEV_LOSS: 10, DEV_PRECISION: 10 });
     expect(p).not.toHaveProperty('TIMESTAMP');
@@ -149,21 +137,21 @@ describe('keras/ and plain_csv/', () => {
 
 describe('mlflow/', () => {
   it('the mlruns folder: one run, its loss, params and tags as the run parameters', async () => {
-    const s = await importPaths(db, [sample('mlflow/swahili_stt_keras_autolog/mlruns')]);
+    const s = await importPaths(t.db, [sample('mlflow/swahili_stt_keras_autolog/mlruns')]);
     expect(s.runs).toHaveLength(1);
     expect(s.runs[0]!.format).toBe('mlflow');
     expect(points(s)).toEqual({ loss: 10 });
     const loss = series(s.runs[0]!.id, 'loss');
     expect(loss.steps).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(loss.values[9]).toBe(234.7978057861328);
-    const params = JSON.parse(db.prepare<[number], { params_json: string }>('SELECT params_json FROM runs WHERE id = ?').get(s.runs[0]!.id)!.params_json);
+    const params = JSON.parse(t.db.prepare<[number], { params_json: string }>('SELECT params_json FROM runs WHERE id = ?').get(s.runs[0]!.id)!.params_json);
     expect(params).toMatchObject({ opt_learning_rate: '0.002', opt_name: 'SGD', 'tags/mlflow.user': 'Maelaf ES' });
   });
 });
 
 describe('tensorboard/', () => {
   it('the whole logdir: one run per folder of event files, files of a run read in order', async () => {
-    const s = await importPaths(db, [sample('tensorboard')]);
+    const s = await importPaths(t.db, [sample('tensorboard')]);
     const names = s.runs.map((r) => r.name);
     expect(names).toHaveLength(13); // 12 folders of event files and all_scalars.json
     expect(names).toContain('tensorboard/keras_tf2_imdb_model/validation');
@@ -203,7 +191,7 @@ describe('tensorboard/', () => {
   });
 
   it('HF event file and trainer_state.json of the same run agree (float32 in the event file)', async () => {
-    const tb = await importPaths(db, [sample('tensorboard/hf_t5_summarization/runs_Mar24_22-23-40')]);
+    const tb = await importPaths(t.db, [sample('tensorboard/hf_t5_summarization/runs_Mar24_22-23-40')]);
     const lr = series(tb.runs[0]!.id, 'train/learning_rate');
     expect(lr.steps[0]).toBe(500);
     expect(lr.values[0]).toBe(Math.fround(4.9883902905678084e-5));
@@ -211,38 +199,38 @@ describe('tensorboard/', () => {
   });
 
   it('TF2 Keras tensors (tensor_content) are read as scalars, histograms are not', async () => {
-    const s = await importPaths(db, [sample('tensorboard/keras_tf2_imdb_model/train')]);
+    const s = await importPaths(t.db, [sample('tensorboard/keras_tf2_imdb_model/train')]);
     const loss = series(s.runs[0]!.id, 'epoch_loss');
     expect(loss.steps).toEqual(Array.from({ length: 20 }, (_, i) => i));
     expect(loss.values.every((v) => v > 0 && v < 1)).toBe(true);
   });
 
   it('a restart (steps 0..99 then 90..199) keeps the later values and records the resume', async () => {
-    const s = await importPaths(db, [sample('tensorboard/torch_synthetic_duplicate_steps/run_1')]);
+    const s = await importPaths(t.db, [sample('tensorboard/torch_synthetic_duplicate_steps/run_1')]);
     // The file holds 210 events per tag; the 10 overlapping steps are replaced, as TensorBoard does.
     expect(points(s)).toEqual({ 'dup_steps/foo': 200, 'dup_steps/bar': 200 });
     expect(s.runs[0]!.resumes).toEqual([90]);
     expect(series(s.runs[0]!.id, 'dup_steps/foo').steps).toEqual(Array.from({ length: 200 }, (_, i) => i));
-    const resumes = db.prepare<[number], { step: number }>('SELECT step FROM run_resumes WHERE run_id = ?').all(s.runs[0]!.id);
+    const resumes = t.db.prepare<[number], { step: number }>('SELECT step FROM run_resumes WHERE run_id = ?').all(s.runs[0]!.id);
     expect(resumes).toEqual([{ step: 90 }]);
   });
 });
 
 describe('wandb/', () => {
   it('the .wandb binary log is refused as an unsupported format, naming the file', async () => {
-    await expect(importPaths(db, [sample('wandb/verysimpletransformer_run-20230329_020146-ruzz7bps/run-ruzz7bps.wandb')])).rejects.toThrow(
+    await expect(importPaths(t.db, [sample('wandb/verysimpletransformer_run-20230329_020146-ruzz7bps/run-ruzz7bps.wandb')])).rejects.toThrow(
       /run-ruzz7bps\.wandb: unsupported format: a W&B binary run log/,
     );
   });
 
   it('wandb-summary.json alone is not a curve', async () => {
-    await expect(importPaths(db, [sample('wandb/verysimpletransformer_run-20230329_020146-ruzz7bps/files/wandb-summary.json')])).rejects.toThrow(
+    await expect(importPaths(t.db, [sample('wandb/verysimpletransformer_run-20230329_020146-ruzz7bps/files/wandb-summary.json')])).rejects.toThrow(
       /wandb-summary\.json: unsupported format: .*not a training curve/,
     );
   });
 
   it('the run folder has nothing lrscope can read, and says why', async () => {
-    await expect(importPaths(db, [sample('wandb')])).rejects.toThrow(/no training log found .*run-ruzz7bps\.wandb/);
+    await expect(importPaths(t.db, [sample('wandb')])).rejects.toThrow(/no training log found .*run-ruzz7bps\.wandb/);
   });
 });
 

@@ -1,6 +1,7 @@
 // Shared by the import tests: fresh databases in temp folders, the samples folder, and a full
 // snapshot of a database (to prove that a failed import changed nothing).
 import { mkdtempSync, rmSync } from 'node:fs';
+import { afterEach, beforeEach } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../db/database';
@@ -22,6 +23,28 @@ export function tempFolder(): { dir: string; remove(): void } {
 
 export function freshDb(dir: string): Db {
   return openDatabase(join(dir, 'lrscope.sqlite')).db;
+}
+
+/** A fresh database in a fresh temp folder for every test of the calling file (or describe block). */
+export function freshDbEachTest(): { readonly db: Db; readonly dir: string } {
+  let folder: ReturnType<typeof tempFolder> | undefined;
+  let db: Db | undefined;
+  beforeEach(() => {
+    folder = tempFolder();
+    db = freshDb(folder.dir);
+  });
+  afterEach(() => {
+    db?.close();
+    folder?.remove();
+  });
+  return {
+    get db() {
+      return db!;
+    },
+    get dir() {
+      return folder!.dir;
+    },
+  };
 }
 
 /** Writes one metric's points through the import store, in chunks, as an import does; its id. */
