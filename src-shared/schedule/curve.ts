@@ -29,6 +29,11 @@ export interface Curve {
   fill(from: number, to: number, out: Out, offset: number): void;
   /** Candidate events with from <= step < to, in increasing step order, in time proportional to their number. */
   marks(from: number, to: number, mark: Mark): void;
+  /**
+   * Optional: a function equal to at() bit for bit, for many steps in a row (a preview's), that
+   * may keep what neighbouring steps share (a period's constants) between calls.
+   */
+  sampler?(): (step: number) => number;
   /** Where in the schedule a step is, in the user's words. */
   describe(step: number): string;
 }

@@ -26,10 +26,11 @@ export function evaluate<T extends Out = Float64Array>(spec: ScheduleSpec, fromS
 /** The rates at arbitrary steps (a preview's sample points, a run's logged steps); NaN where a step is not an integer >= 0. */
 export function evaluateAt(spec: ScheduleSpec, steps: ArrayLike<number>): Float64Array {
   const curve = compile(spec);
+  const at = curve.sampler ? curve.sampler() : (s: number) => curve.at(s);
   const out = new Float64Array(steps.length);
   for (let i = 0; i < steps.length; i++) {
     const s = steps[i];
-    out[i] = Number.isSafeInteger(s) && s >= 0 ? curve.at(s) : NaN;
+    out[i] = Number.isSafeInteger(s) && s >= 0 ? at(s) : NaN;
   }
   return out;
 }

@@ -107,22 +107,33 @@ export class PowersOf32 {
     this.lnx = Math.log(x);
   }
 
+  // at() keeps the common path small (the first power and the fall back are methods of their
+  // own): V8 inlines at() into events' loops only while the loop's inlined code stays small.
   at(i: number): number {
-    if (i === this.last + 1 && this.err < 2 ** -42) {
+    if (i === this.last + 1 && this.err < ERR_RESTART) {
       this.v *= this.x;
-      this.err += 2 ** -52;
-    } else {
-      const t = i * this.lnx;
-      this.v = Math.exp(t);
-      this.err = (Math.abs(t) + 2) * 2 ** -51;
-    }
+      this.err += ROUNDING_ERR;
+    } else this.restart(i);
     this.last = i;
-    const v = this.v, e = this.err + 2 ** -51;
+    const v = this.v, e = this.err + POW_ERR;
     const f = Math.fround(v);
     if (Math.fround(v * (1 + e)) === f && Math.fround(v * (1 - e)) === f && f !== 0 && f !== Infinity) return f;
+    return this.exact(i);
+  }
+
+  private restart(i: number): void {
+    const t = i * this.lnx;
+    this.v = Math.exp(t);
+    this.err = (Math.abs(t) + 2) * POW_ERR;
+  }
+
+  private exact(i: number): number {
     return Math.fround(Math.pow(this.x, i));
   }
 }
+
+/** PowersOf32's error bounds, relative: past ERR_RESTART, start again from exp; one multiplication adds ROUNDING_ERR; exp and Math.pow are within POW_ERR (2 ulps). */
+const ERR_RESTART = 2 ** -42, ROUNDING_ERR = 2 ** -52, POW_ERR = 2 ** -51;
 
 // cos(x) = Σ (-1)^k x^2k / (2k)! through k = 7: for |x| <= 0.8 the next term is under 1.4e-15,
 // 2e-15 of cos(x) >= 0.69.
@@ -131,10 +142,6 @@ const C1 = -1 / 2, C2 = 1 / 24, C3 = -1 / 720, C4 = 1 / 40_320, C5 = -1 / 3_628_
 const PI_LO = 1.2246467991473532e-16;
 /** The truncation, the roundings of the series (a few 2^-53) and Math.cos's own ulp, relative, with room to spare. */
 const COS_ERR = 8e-15;
-
-function cosSeries(z: number): number {
-  return 1 + z * (C1 + z * (C2 + z * (C3 + z * (C4 + z * (C5 + z * (C6 + z * C7))))));
-}
 
 /**
  * Math.fround(Math.cos(x)) without the call for |x| within 0.8 of 0 or of π (a schedule's rate
@@ -145,14 +152,29 @@ function cosSeries(z: number): number {
  * elsewhere Math.cos decides.
  */
 export function cosf(x: number): number {
-  const a = Math.abs(x);
-  let v: number;
-  if (a <= 0.8) v = cosSeries(a * a);
-  else if (Math.abs(a - Math.PI) <= 0.8) {
-    const d = Math.PI - a + PI_LO;
-    v = -cosSeries(d * d);
-  } else return Math.fround(Math.cos(x));
+  return Math.abs(x) <= 0.8 ? cosfNearZero(x) : cosfNearPi(x);
+}
+
+// cosf's two halves, each smaller than cosf: events' loops call one for the rate at a period's
+// start and the other at its end, and V8 inlines both there (not cosf twice: too large). Each
+// spells out the series and the check rather than share a helper, which V8 left out of line.
+
+/** cosf, cheapest for |x| <= 0.8 (the start of a cosine period). */
+export function cosfNearZero(x: number): number {
+  if (!(Math.abs(x) <= 0.8)) return Math.fround(Math.cos(x));
+  const z = x * x;
+  const v = 1 + z * (C1 + z * (C2 + z * (C3 + z * (C4 + z * (C5 + z * (C6 + z * C7))))));
   const f = Math.fround(v);
-  if (Math.fround(v * (1 + COS_ERR)) === f && Math.fround(v * (1 - COS_ERR)) === f) return f;
-  return Math.fround(Math.cos(x));
+  return Math.fround(v * (1 + COS_ERR)) === f && Math.fround(v * (1 - COS_ERR)) === f ? f : Math.fround(Math.cos(x));
+}
+
+/** cosf, cheapest for |x| within 0.8 of π (the end of a cosine period). */
+export function cosfNearPi(x: number): number {
+  const a = Math.abs(x);
+  if (!(Math.abs(a - Math.PI) <= 0.8)) return Math.fround(Math.cos(x));
+  const d = Math.PI - a + PI_LO;
+  const z = d * d;
+  const v = -(1 + z * (C1 + z * (C2 + z * (C3 + z * (C4 + z * (C5 + z * (C6 + z * C7)))))));
+  const f = Math.fround(v);
+  return Math.fround(v * (1 + COS_ERR)) === f && Math.fround(v * (1 - COS_ERR)) === f ? f : Math.fround(Math.cos(x));
 }

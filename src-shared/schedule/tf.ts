@@ -9,9 +9,14 @@
 import { rounder, powf, cosf, firstStepAtLeast, PowersOf32, type Round } from './f32';
 import { fillByAt, lastMemo, noMarks, percent, type Curve, type Mark, type Out } from './curve';
 import { forEachRun, markRuns, markStairs, markStarts, stairOf } from './runs';
-import { RestartThresholds } from './restarts32';
+import { RestartMarks32 } from './restart-marks32';
 import { normalNoise } from './noise';
 import { powfRun, POW_RUN } from './powf-run';
+
+// Local names for imported functions that per-step and per-event code calls: where modules
+// are compiled to CommonJS (tsx, vitest), an imported name is read through a getter at every
+// call, and the getters (one function for all exports) keep V8 from inlining the call.
+const powf32 = powf, search = firstStepAtLeast;
 
 type Dtype = 'float32' | 'float64';
 
@@ -42,7 +47,7 @@ export function exponentialCurve(lr: number, decaySteps: number, decayRate: numb
     let lastP = NaN, lastV = NaN;
     for (let s = from; s < to; s++) {
       const p = Math.fround(Math.fround(s) / D);
-      if (p !== lastP) { lastP = p; lastV = Math.fround(L * powf(R, p, lnR)); }
+      if (p !== lastP) { lastP = p; lastV = Math.fround(L * powf32(R, p, lnR)); }
       out[offset + s - from] = lastV;
     }
   };
@@ -102,7 +107,7 @@ function polyPow(q: number, P: number, way: number): number {
     case POW_F64: return Math.pow(q, P);
     case POW_F32: return Math.fround(Math.pow(q, P));
     case POW_F32_LINEAR: return q;
-    default: return q === 0 && P > 0 ? 0 : powf(q, P, Math.log(q));
+    default: return q === 0 && P > 0 ? 0 : powf32(q, P, Math.log(q));
   }
 }
 
@@ -128,25 +133,7 @@ export function polynomialCurve(lr: number, decaySteps: number, endLr: number, p
   const tail = (x: number, Dc: number, way: number) => r(r(r(L - E) * polyPow(r(1 - r(x / Dc)), P, way)) + E);
   const at = (s: number) => (cycle ? tail(r(s), r(D * multiplier(s)), exactWay) : tail(Math.min(r(s), D), D, exactWay));
   const guess = (m: number) => (m - 1) * D + 1;
-  const cycleRate = (m: number, s: number) => tail(r(s), r(D * m), fastWay);
-  // Events: a restart one step after each multiple of decay_steps. The loop is this kind's own
-  // (not runs.ts' markRuns, which every kind calls) so that its calls stay monomorphic.
-  const cycleMarks = (from: number, to: number, mark: Mark) => {
-    let s = Math.max(from, 1);
-    if (s >= to) return;
-    let m = multiplier(s - 1);
-    for (;;) {
-      let next = Math.round(guess(m + 1));
-      if (!(next >= s && next < to && multiplier(next - 1) === m && multiplier(next) > m)) {
-        next = firstStepAtLeast(multiplier, m + 1, guess(m + 1), s, to - 1);
-        if (next >= to) return;
-      }
-      const after = multiplier(next);
-      mark(next, 'restart', after - 1, cycleRate(m, next - 1), cycleRate(after, next));
-      m = after;
-      s = next + 1;
-    }
-  };
+  const cycleMarks = new PolynomialCycleMarks(L, E, P, D, dtype === 'float32', fastWay);
   const fill = (from: number, to: number, out: Out, offset: number) => {
     if (dtype !== 'float32') return fillByAt(at, from, to, out, offset);
     const steps = (a: number, b: number, Dc: number, clamp: boolean) => {
@@ -166,13 +153,65 @@ export function polynomialCurve(lr: number, decaySteps: number, endLr: number, p
   };
   return {
     at, fill,
-    marks: cycle ? cycleMarks : noMarks,
+    marks: cycle ? (from, to, mark) => cycleMarks.marks(from, to, mark) : noMarks,
     describe: (s) => {
       if (!cycle) return r(s) >= D ? 'after the decay (end_learning_rate)' : `${percent(r(s) / D)} through the decay`;
       const m = multiplier(s);
       return `cycle ${m}, ${percent(r(s) / r(D * m))} through`;
     },
   };
+}
+
+/**
+ * polynomial_decay's events with cycle: a restart one step after each multiple of decay_steps,
+ * with polynomialCurve's multiplier() and rates (tail() by the fast route). A class rather than
+ * closures made per curve, so that all such curves share one optimized loop with the calls
+ * inlined (with closures, a second curve of the kind in a process slowed it by a sixth).
+ */
+class PolynomialCycleMarks {
+  private readonly multiplierIndex = (s: number): number => this.multiplier(s);
+
+  constructor(private readonly L: number, private readonly E: number, private readonly P: number, private readonly D: number, private readonly f32: boolean, private readonly way: number) {}
+
+  /** One TensorFlow op's rounding. */
+  private r(x: number): number {
+    return this.f32 ? Math.fround(x) : x;
+  }
+
+  private multiplier(s: number): number {
+    const x = this.r(s);
+    return x === 0 ? 1 : Math.ceil(this.r(x / this.D));
+  }
+
+  /** polynomialCurve's tail(r(s), r(D · m), way): the rate at step s of cycle m. */
+  private rate(m: number, s: number): number {
+    const q = this.r(1 - this.r(this.r(s) / this.r(this.D * m)));
+    // polyPow's powf route spelled out: V8 then inlines powf here, where a call costs more than
+    // its work (its float arguments and result are boxed).
+    const P = this.P;
+    const pow = this.way !== POW_F32_POWF ? polyPow(q, P, this.way) : q === 0 && P > 0 ? 0 : powf32(q, P, Math.log(q));
+    return this.r(this.r(this.r(this.L - this.E) * pow) + this.E);
+  }
+
+  marks(from: number, to: number, mark: Mark): void {
+    let s = Math.max(from, 1);
+    if (s >= to) return;
+    const D = this.D;
+    let m = this.multiplier(s - 1);
+    for (;;) {
+      // Cycle m + 1 starts at m · decay_steps + 1 in exact arithmetic.
+      let next = Math.round(m * D + 1);
+      let after = this.multiplier(next);
+      if (!(next >= s && next < to && this.multiplier(next - 1) === m && after > m)) {
+        next = search(this.multiplierIndex, m + 1, m * D + 1, s, to - 1);
+        if (next >= to) return;
+        after = this.multiplier(next);
+      }
+      mark(next, 'restart', after - 1, this.rate(m, next - 1), this.rate(after, next));
+      m = after;
+      s = next + 1;
+    }
+  }
 }
 
 /** InverseTimeDecay.__call__: p = step / decay_steps (floored if staircase); initial_learning_rate / (1 + decay_rate * p). */
@@ -276,39 +315,17 @@ export function cosineRestartsCurve(lr: number, firstDecaySteps: number, tMul: n
   // Events need the rate at the end and the start of a period, where cosf spares Math.cos.
   const eventCos = f32 ? cosf : cosR;
   const rate = (i: number, s: number) => value(fraction(s), i, constantsOf(i), eventCos);
-  // t_mul = 1: the restart index is the stair of first_decay_steps.
+  // Float32 with t_mul >= 1 (the common cases): restart-marks32.ts, the same rates by one
+  // class shared by all curves. Otherwise (float64, t_mul < 1): here.
+  const marks32 = f32 ? new RestartMarks32(L, D, AL, T, M) : undefined;
+  // t_mul = 1 in float64: the restart index is the stair of first_decay_steps.
   const nextStair = (i: number, s: number, to: number) => {
     const g = Math.ceil((i + 1) * D);
     if (g >= s && g < to && stairOf(g - 1, D, f32) === i && stairOf(g, D, f32) > i) return g;
     return Math.min(to, firstStepAtLeast(restart, i + 1, (i + 1) * D, s, to - 1));
   };
-  // t_mul > 1 in float32: through the thresholds of y(s) (restarts32.ts), each found once: the
-  // one past period i also tells which period the step past it starts.
-  const yOf = (s: number) => Math.fround(1 - Math.fround(Math.fround(Math.fround(s) / D) * oneMinusT));
-  const thresholds = new RestartThresholds(T, logT);
-  let threshold = NaN, thresholdOf = NaN; // thresholds.at(thresholdOf)
-  const thresholdAt = (i: number) => {
-    if (i !== thresholdOf) { threshold = thresholds.at(i); thresholdOf = i; }
-    return threshold;
-  };
-  const nextThreshold = (i: number, s: number, to: number) => {
-    const y = thresholdAt(i + 1);
-    // y(s) = 1 + (s / D)(t_mul - 1) in exact arithmetic.
-    const guess = ((y - 1) / -oneMinusT) * D;
-    const g = Math.ceil(guess);
-    if (g >= s && g < to && yOf(g - 1) < y && yOf(g) >= y) return g;
-    return Math.min(to, firstStepAtLeast(yOf, y, guess, s, to - 1));
-  };
-  /** The period that `step` starts, past period i: the last threshold it reaches. */
-  const periodAt = (i: number, step: number) => {
-    const y = yOf(step);
-    let j = i + 1;
-    while (y >= thresholdAt(j + 1)) j++;
-    return j;
-  };
-  // Events: the restarts in [max(from, 1), to), through the stairs or the thresholds, with the
-  // rates either side from the constants of the periods. Each loop is this kind's own, not
-  // runs.ts' markRuns, which every kind calls: there calls are not inlined.
+  // Events: the restarts in [max(from, 1), to), with the rates either side from the constants
+  // of the periods.
   const markStairPeriods = (from: number, to: number, mark: Mark) => {
     let s = Math.max(from, 1);
     if (s >= to) return;
@@ -325,26 +342,9 @@ export function cosineRestartsCurve(lr: number, firstDecaySteps: number, tMul: n
       s = step + 1;
     }
   };
-  const markThresholdPeriods = (from: number, to: number, mark: Mark) => {
-    let s = Math.max(from, 1);
-    if (s >= to) return;
-    let i = restart(s - 1);
-    let c = eventConstants(i);
-    for (;;) {
-      const step = nextThreshold(i, s, to);
-      if (step >= to) return;
-      const after = periodAt(i, step);
-      const cAfter = eventConstants(after);
-      mark(step, 'restart', after, value(fraction(step - 1), i, c, eventCos), value(fraction(step), after, cAfter, eventCos));
-      i = after;
-      c = cAfter;
-      s = step + 1;
-    }
-  };
   const marks = (from: number, to: number, mark: Mark) => {
+    if (marks32 && marks32.serves(from, to)) return marks32.marks(from, to, mark);
     if (!geometric) return markStairPeriods(from, to, mark);
-    // (y(to - 1) infinite: steps so large that y overflows, where the index is infinite too.)
-    if (f32 && T > 1 && yOf(Math.max(from, to - 1)) < Infinity) return markThresholdPeriods(from, to, mark);
     markRuns(restart, guess, rate, 'restart', 0, from, to, mark);
   };
   const withinPeriod = (s: number) => {
@@ -362,6 +362,14 @@ export function cosineRestartsCurve(lr: number, firstDecaySteps: number, tMul: n
       });
     },
     marks,
+    // A preview's neighbouring steps mostly share a period: its constants (two Math.pow) once.
+    sampler: () => {
+      const constantsAt = lastMemo(periodConstants);
+      return (s) => {
+        const i = restart(s);
+        return value(fraction(s), i, constantsAt(i), cosR);
+      };
+    },
     describe: (s) => `cycle ${restart(s) + 1}, ${percent(withinPeriod(s))} through`,
   };
 }
