@@ -72,6 +72,9 @@ async function importRuns(app: LrscopeApp, request: APIRequestContext): Promise<
 test('compare three runs: pick, align, summary from the files, CSV, save and reopen after a restart', async ({ app, request }, testInfo) => {
   await importRuns(app, request);
   const page = app.page;
+  // Points are read when the view opens, zooms or changes metric: a handful of requests, never a storm.
+  let seriesRequests = 0;
+  page.on('request', (r) => r.url().endsWith('/api/series.get') && seriesRequests++);
   await page.reload();
   const list = page.getByRole('complementary', { name: 'Runs' });
 
@@ -131,8 +134,13 @@ test('compare three runs: pick, align, summary from the files, CSV, save and reo
   const [from, to] = (await lossChart.getAttribute('data-range'))!.split('-').map(Number);
   expect(from).toBeGreaterThan(800);
   expect(to! - from!).toBeLessThan(400);
+  await expect(page.getByText('loading…')).toHaveCount(0);
+  const afterZoom = seriesRequests;
+  expect(afterZoom).toBeLessThan(40);
   await lossChart.locator('.u-over').dblclick();
   await expect(lossChart).toHaveAttribute('data-range', '0-2999');
+  await expect(page.getByText('loading…')).toHaveCount(0);
+  expect(seriesRequests - afterZoom).toBeLessThanOrEqual(9); // one read of each run's loss, lr and epoch
 
   // By fraction of the run: every run spans 0–100 %.
   await page.getByRole('radio', { name: 'fraction of run' }).check();
