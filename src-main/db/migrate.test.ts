@@ -1,10 +1,12 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './database';
 import { loadMigrations, migrate, SchemaTooNewError } from './migrate';
+import { migrationsDir } from './paths';
+import { querySeries } from './points';
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'lrscope-migrate-'))));
@@ -69,3 +71,77 @@ describe('migrations', () => {
     expect(versions).toEqual(versions.map((_, i) => i + 1));
   });
 });
+
+describe('upgrading a database that holds data', () => {
+  /** A database at schema version 1 (before chunk summaries) holding one metric of 40,000 points. */
+  function version1WithPoints(file: string): { steps: number[]; values: number[] } {
+    const db = new Database(file);
+    migrate(db, file, loadMigrations().slice(0, 1));
+    db.prepare("INSERT INTO runs (id, name) VALUES (1, 'old run')").run();
+    db.prepare("INSERT INTO metrics (id, run_id, name, role, point_count, step_min, step_max) VALUES (1, 1, 'loss', 'loss', 40000, 0, 79998)").run();
+    const steps: number[] = [];
+    const values: number[] = [];
+    for (let i = 0; i < 40_000; i++) {
+      steps.push(2 * i);
+      values.push(i === 123 ? NaN : 1 / (1 + i));
+    }
+    const insert = db.prepare('INSERT INTO metric_chunks (metric_id, seq, step_first, step_last, count, steps, vals) VALUES (1, ?, ?, ?, ?, ?, ?)');
+    // Version 1 wrote chunks of 16,384 points; regular steps as [first, stride].
+    for (let seq = 0, at = 0; at < steps.length; seq++, at += 16_384) {
+      const n = Math.min(16_384, steps.length - at);
+      const stepBlob = Buffer.from(Float64Array.of(steps[at]!, 2).buffer);
+      const valBlob = Buffer.from(Float64Array.from(values.slice(at, at + n)).buffer);
+      insert.run(seq, steps[at]!, steps[at + n - 1]!, n, stepBlob, valBlob);
+    }
+    db.close();
+    return { steps, values };
+  }
+
+  it('keeps every point readable after migration 002 (its summaries are backfilled)', () => {
+    const file = join(dir, 'v1.sqlite');
+    const logged = version1WithPoints(file);
+    const { db } = openDatabase(file);
+    const exact = querySeries(db, 1, { maxPoints: 1_000_000 });
+    expect(Array.from(exact.steps)).toEqual(logged.steps);
+    expect(Array.from(exact.values)).toEqual(logged.values);
+    // Zoomed out, the query reads the summaries: they must cover every point, NaN included.
+    const thinned = querySeries(db, 1, { maxPoints: 100 });
+    expect(thinned.exact).toBe(false);
+    expect(Array.from(thinned.nanCounts ?? []).reduce((a, b) => a + b, 0)).toBe(1);
+    expect(thinned.steps[0]).toBe(0);
+    expect(Math.max(...Array.from(thinned.max ?? []))).toBe(1);
+    db.close();
+  });
+});
+
+describe('the schema', () => {
+  it('matches db/schema.snapshot.sql (a migration that changes it updates the snapshot in the same commit)', () => {
+    const { db } = openDatabase(join(dir, 'snapshot.sqlite'));
+    const actual = schemaText(db);
+    db.close();
+    const snapshotFile = join(migrationsDir(), '..', 'schema.snapshot.sql');
+    // To update after a deliberate change: LRSCOPE_WRITE_SCHEMA_SNAPSHOT=1 npx vitest run src-main/db/migrate.test.ts
+    if (process.env.LRSCOPE_WRITE_SCHEMA_SNAPSHOT === '1') writeFileSync(snapshotFile, actual);
+    expect(actual).toBe(readFileSync(snapshotFile, 'utf8'));
+  });
+
+  it('answers a points range query through the primary keys, never a full scan', () => {
+    const { db } = openDatabase(join(dir, 'plan.sqlite'));
+    const plans = [
+      'SELECT seq, step_first, step_last, count FROM metric_chunk_summaries WHERE metric_id = ? AND step_last >= ? AND step_first <= ? ORDER BY seq',
+      'SELECT count, steps, vals FROM metric_chunks WHERE metric_id = ? AND seq BETWEEN ? AND ? ORDER BY seq',
+      'SELECT entries FROM metric_chunk_summaries WHERE metric_id = ? AND seq BETWEEN ? AND ? ORDER BY seq',
+    ].map((sql) => db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(1, 0, 10) as { detail: string }[]);
+    db.close();
+    for (const plan of plans) {
+      const details = plan.map((row) => row.detail).join(' | ');
+      expect(details).toMatch(/SEARCH metric_chunk(_summarie)?s USING PRIMARY KEY \(metric_id=\?/);
+      expect(details).not.toMatch(/\bSCAN\b|TEMP B-TREE/);
+    }
+  });
+});
+
+function schemaText(db: Database.Database): string {
+  const rows = db.prepare("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type, name").all() as { type: string; name: string; sql: string }[];
+  return rows.map((r) => `-- ${r.type} ${r.name}\n${r.sql};\n`).join('\n');
+}

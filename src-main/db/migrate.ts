@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { dataSteps } from './migrate-data';
 import { migrationsDir } from './paths';
 
 export interface Migration {
@@ -41,16 +42,18 @@ export class SchemaTooNewError extends Error {
 }
 
 /**
- * Brings the database to the latest schema. Each migration runs in its own transaction
- * together with `PRAGMA user_version`, so a failing migration leaves the previous version intact.
+ * Brings the database to the latest schema. Each migration (its SQL, then its data step if it has
+ * one) runs in its own transaction together with `PRAGMA user_version`, so a failing migration
+ * leaves the previous version intact.
  */
-export function migrate(db: Database.Database, file: string, migrations = loadMigrations()): number {
+export function migrate(db: Database.Database, file: string, migrations = loadMigrations(), steps = dataSteps): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.length;
   if (current > latest) throw new SchemaTooNewError(file, current, latest);
   for (const m of migrations.slice(current)) {
     db.transaction(() => {
       db.exec(m.sql);
+      steps[m.version]?.(db);
       // PRAGMA takes no bound parameters; the version is an integer we parsed from the file name.
       db.pragma(`user_version = ${Math.trunc(m.version)}`);
     })();

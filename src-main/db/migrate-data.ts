@@ -1,0 +1,41 @@
+// Data steps of migrations: what SQL alone cannot do (decoding blobs), run right after the
+// migration's SQL, inside the same transaction, so an upgrade is all or nothing.
+import type Database from 'better-sqlite3';
+import { summarize } from './points-summary';
+
+/** Migration version → its data step. */
+export const dataSteps: Readonly<Record<number, (db: Database.Database) => void>> = {
+  2: backfillChunkSummaries,
+};
+
+/**
+ * Migration 002 added metric_chunk_summaries, which range queries read to find chunks; chunks
+ * written by schema version 1 had none, so without this their points could not be queried.
+ */
+function backfillChunkSummaries(db: Database.Database): void {
+  const chunks = db.prepare<[], { metric_id: number; seq: number; step_first: number; step_last: number; count: number; steps: Buffer; vals: Buffer }>(
+    'SELECT c.metric_id, c.seq, c.step_first, c.step_last, c.count, c.steps, c.vals FROM metric_chunks c ' +
+      'WHERE NOT EXISTS (SELECT 1 FROM metric_chunk_summaries s WHERE s.metric_id = c.metric_id AND s.seq = c.seq)',
+  );
+  const insert = db.prepare<[number, number, number, number, number, Buffer]>(
+    'INSERT INTO metric_chunk_summaries (metric_id, seq, step_first, step_last, count, entries) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  for (const row of chunks.all()) {
+    const steps = decodeSteps(row.steps, row.count);
+    const vals = new Float64Array(row.count);
+    new Uint8Array(vals.buffer).set(row.vals);
+    const entries = summarize(steps, vals, row.count);
+    insert.run(row.metric_id, row.seq, row.step_first, row.step_last, row.count, Buffer.from(entries.buffer));
+  }
+}
+
+/** Version 1's step blobs: every step, or [first, stride] when regular (count > 2). */
+function decodeSteps(data: Buffer, count: number): Float64Array {
+  const steps = new Float64Array(count);
+  if (count > 2 && data.length === 16) {
+    const first = data.readDoubleLE(0);
+    const stride = data.readDoubleLE(8);
+    for (let i = 0; i < count; i++) steps[i] = first + i * stride;
+  } else new Uint8Array(steps.buffer).set(data);
+  return steps;
+}
