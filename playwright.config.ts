@@ -1,11 +1,21 @@
 import { defineConfig } from '@playwright/test';
 import type { ShellOption } from './e2e/fixtures';
 import { electronAvailability } from './e2e/electron-availability';
+import { findChromium, installAdvice } from './scripts/browser/find-chromium';
+import { isDebian, realHost } from './scripts/browser/system';
 
-// Debian's Chromium: Playwright's own browser download cannot run here (see the README).
+// The Chromium the tests drive: LRSCOPE_CHROMIUM, else Playwright's own, else the system's Chromium,
+// Chrome or Edge (scripts/browser/find-chromium.ts). `npm test` installs one first where none is found.
+const search = findChromium(realHost());
+if (!search.found) {
+  throw new Error(`no Chromium, Chrome or Edge for the end-to-end tests. ${installAdvice(process.platform, isDebian())} (\`npm test\` installs one itself unless LRSCOPE_NO_INSTALL=1.)`);
+}
 const chromium = {
-  executablePath: process.env.LRSCOPE_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  executablePath: search.found.path,
+  args: [
+    ...(process.platform === 'linux' ? ['--no-sandbox'] : []), // Chromium refuses to run as root (CI containers) with its sandbox
+    '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+  ],
 };
 
 export default defineConfig<ShellOption>({

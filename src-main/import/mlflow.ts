@@ -2,7 +2,7 @@
 // line per logged value (mlflow/store/tracking/file_store.py); params/<name> and tags/<name> hold
 // one value each and become the run's parameters. Metric names with '/' are nested folders.
 import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import path, { join } from 'node:path';
 import type { ImportContext } from './context';
 import { ImportError } from './errors';
 import { readLines } from './lines';
@@ -22,8 +22,8 @@ export async function mlflowMetricFiles(runDir: string): Promise<string[]> {
 }
 
 /** A file's path under `dir` with '/' separators: MLflow's metric (or param) name. */
-export function keyOf(dir: string, file: string): string {
-  return relative(dir, file).split(sep).join('/');
+export function keyOf(dir: string, file: string, p: path.PlatformPath = path): string {
+  return p.relative(dir, file).split(p.sep).join('/');
 }
 
 /** params/ as they are; tags/ under "tags/" so that a tag never hides a parameter of the same name. */

@@ -2,7 +2,7 @@
 // (a TensorBoard logdir with several runs gives several runs; an MLflow store, one per run).
 import { existsSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import path, { basename, dirname, join, resolve } from 'node:path';
 import type { ImportFormat } from '../../src-shared/api/import-types';
 import { detectFile, EVENT_FILE } from './detect';
 import { ImportError } from './errors';
@@ -20,12 +20,19 @@ export interface Source {
 /** File names that say nothing about the run: the run is named after the folder instead. */
 const GENERIC_NAMES = new Set(['metrics', 'results', 'training', 'trainer_state', 'loss', 'log', 'logs', 'history', 'progress', 'all_scalars', 'train']);
 
-export function runNameForFile(file: string): string {
-  const stem = basename(file, extname(file));
+/** `p`: the platform's path functions; a parameter so that Windows paths are tested anywhere. */
+export function runNameForFile(file: string, p: path.PlatformPath = path): string {
+  const stem = p.basename(file, p.extname(file));
   if (!GENERIC_NAMES.has(stem.toLowerCase())) return stem;
-  const parent = basename(dirname(file));
+  const parent = p.basename(p.dirname(file));
   // Lightning writes lightning_logs/version_N/metrics.csv: "version_0" alone names nothing.
-  return /^version_\d+$/.test(parent) ? `${basename(dirname(dirname(file)))}/${parent}` : parent;
+  return /^version_\d+$/.test(parent) ? `${p.basename(p.dirname(p.dirname(file)))}/${parent}` : parent;
+}
+
+/** A folder of event files under the folder the user chose: "chosen/sub/dir", '/' on every platform. */
+export function eventRunName(root: string, dir: string, p: path.PlatformPath = path): string {
+  const rel = p.relative(root, dir);
+  return rel === '' ? p.basename(dir) : `${p.basename(root)}/${rel.split(p.sep).join('/')}`;
 }
 
 function isMlflowRun(dir: string): boolean {
@@ -91,9 +98,7 @@ class Walk {
   eventRuns(): Source[] {
     return [...this.eventDirs].map(([dir, files]) => {
       const root = this.runRoots.get(dir) ?? dir;
-      const rel = relative(root, dir);
-      const name = rel === '' ? basename(dir) : `${basename(root)}/${rel.split(sep).join('/')}`;
-      return { format: 'tensorboard', files: [...files].sort(), path: dir, name };
+      return { format: 'tensorboard', files: [...files].sort(), path: dir, name: eventRunName(root, dir) };
     });
   }
 }
