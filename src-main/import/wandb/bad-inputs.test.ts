@@ -184,6 +184,17 @@ describe('what is not an error', () => {
     expect(t.db.prepare<[number], { step_min: number; step_max: number }>('SELECT step_min, step_max FROM metrics WHERE id = ?').get(id)).toEqual({ step_min: 0, step_max: 2 });
   });
 
+  it("an empty wandb-summary.json (a run killed early) gives way to the log's summary records", async () => {
+    const records = [...runRecords(3), record({ summary: { update: [{ key: 'loss', value_json: '0.25' }, { key: 'best', nested_key: ['best', 'acc'], value_json: '0.9' }] } })];
+    const log = runFolder(wandbFile(records).bytes);
+    mkdirSync(join(log, '..', 'files'));
+    writeFileSync(join(log, '..', 'files', 'wandb-summary.json'), '');
+    writeFileSync(join(log, '..', 'files', 'config.yaml'), '');
+    const summary = await importPaths(t.db, [join(t.dir, 'wandb')]);
+    const params = JSON.parse(t.db.prepare<[number], { params_json: string }>('SELECT params_json FROM runs WHERE id = ?').get(summary.runs[0]!.id)!.params_json) as Record<string, string>;
+    expect(params).toMatchObject({ 'summary/loss': '0.25', 'summary/best/acc': '0.9', 'wandb/state': 'crashed or still running (no exit record)' });
+  });
+
   it('the pre-0.10 layout: wandb-history.jsonl, config.yaml and wandb-summary.json in the run folder', async () => {
     const dir = join(t.dir, 'wandb', 'run-20190501_120000-old1');
     mkdirSync(dir, { recursive: true });

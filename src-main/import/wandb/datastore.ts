@@ -19,6 +19,8 @@ const CHUNK_HEADER = 7;
 const BLOCK = 32 * 1024;
 const MAGIC = 0xbee1;
 const VERSIONS = [0, 1];
+/** W&B's records are history rows, configs, console lines: far below this. A bigger one is corruption, refused before it fills memory. */
+export const MAX_RECORD = 256 << 20;
 
 const FULL = 1;
 const FIRST = 2;
@@ -59,6 +61,7 @@ export interface WandbRecordsRead {
 /** Reassembles records from chunks, checking each chunk as datastore.py's scan_data does. */
 class Chunks {
   private parts: Buffer[] = [];
+  private size = 0;
   private start = -1;
   record = 0;
 
@@ -78,10 +81,13 @@ class Chunks {
       if (type === FULL) return this.emit(data, offset);
       this.start = offset;
       this.parts = [Buffer.from(data)];
+      this.size = data.length;
       return;
     }
     if (type !== MIDDLE && type !== LAST) throw where(`chunk type ${type} is not FULL, FIRST, MIDDLE or LAST`);
     if (this.start < 0) throw where(`a ${type === LAST ? 'LAST' : 'MIDDLE'} chunk without a FIRST chunk before it`);
+    this.size += data.length;
+    if (this.size > MAX_RECORD) throw where(`the record begun at byte ${this.start} is over ${MAX_RECORD >> 20} MiB: the file is corrupt`);
     this.parts.push(Buffer.from(data));
     if (type === MIDDLE) return;
     const start = this.start;

@@ -156,7 +156,7 @@ export async function prepareWandb(source: Source): Promise<PreparedWandb> {
       // wandb-summary.json is the summary W&B shows and syncs, rewritten as the run goes: it can be
       // ahead of a log whose last records were lost. The log's summary records otherwise.
       const summaryFile = await readSummaryFile(files.dir);
-      const summary = summaryFile ? new Map(Object.entries(summaryFile)) : log.summary;
+      const summary = summaryFile && Object.keys(summaryFile).length > 0 ? new Map(Object.entries(summaryFile)) : log.summary;
       run.store.setRunDetails(run.id, runParams(log, config, summary, await readMetadataFile(files.dir)), log.run?.notes ?? '', log.run?.tags ?? []);
     },
   };
