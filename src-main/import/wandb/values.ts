@@ -10,6 +10,10 @@ export function itemPath(item: ItemMessage): string {
 }
 
 export function parseValue(json: string): unknown {
+  // Most history values are one number: Number() reads JSON's numbers and Python's NaN and
+  // ±Infinity alike, several times faster than a JSON parse. Anything else is parsed as JSON.
+  const n = Number(json);
+  if (json.length > 0 && (!Number.isNaN(n) || json === 'NaN') && json.trim() === json) return n;
   return parsePythonJson(json);
 }
 
