@@ -110,6 +110,15 @@ describe(RUN, () => {
     expect(params(file.runs[0]!.id)).toEqual(params(folder.runs[0]!.id));
   });
 
+  it("applies the preview's mapping: a metric skipped, a role corrected, the run renamed", async () => {
+    const s = await importPaths(t.db, [sample('wandb')], { name: 'imdb adam', mapping: { skip: ['grad_norm_square'], roles: { lr: 'other' } } });
+    expect(s.runs[0]!.name).toBe('imdb adam');
+    expect(s.runs[0]!.metrics.map((m) => [m.name, m.role])).toEqual([
+      ['lr', 'other'],
+      ['train_loss_local', 'loss'],
+    ]);
+  });
+
   it('previews the metrics with their roles and the first history rows', async () => {
     const p = await previewImport([sample('wandb')]);
     expect(p.format).toBe('wandb');
