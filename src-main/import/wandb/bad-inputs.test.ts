@@ -176,6 +176,14 @@ describe('what is not an error', () => {
     expect(tags.map((r) => r.tag)).toEqual(['a', 'b']);
   });
 
+  it('a W&B log renamed without its .wandb ending is still recognised by its header', async () => {
+    const path = join(t.dir, 'renamed.bin');
+    writeFileSync(path, wandbFile(runRecords(4)).bytes);
+    const summary = await importPaths(t.db, [path]);
+    expect(summary.runs[0]).toMatchObject({ format: 'wandb', name: 'my run (abc123)' });
+    expect(summary.runs[0]!.metrics.map((m) => m.points)).toEqual([4, 4]);
+  });
+
   it('rows without _step (newer W&B auto-step rows) take the next step', async () => {
     const rows = [0, 1, 2].map((i) => record({ history: { item: [{ key: 'loss', value_json: String(1 / (i + 1)) }] } }));
     const summary = await importPaths(t.db, [runFolder(wandbFile(rows).bytes)]);

@@ -37,7 +37,8 @@ export interface WandbRunFiles {
 
 /** The files to read for a run chosen as its folder or as its .wandb file. */
 export function wandbRunFiles(path: string): WandbRunFiles {
-  if (!statSync(path).isDirectory()) return { dir: dirname(path), logs: [path], kind: WANDB_LOG.test(path) ? 'datastore' : 'history-jsonl' };
+  // A file: W&B's binary log whatever its name (detection read its ":W&B"), unless it is JSON lines.
+  if (!statSync(path).isDirectory()) return { dir: dirname(path), logs: [path], kind: /\.jsonl$/i.test(path) ? 'history-jsonl' : 'datastore' };
   const logs = readdirSync(path)
     .filter((name) => WANDB_LOG.test(name))
     .sort()
