@@ -25,6 +25,8 @@ function statements(db: Db) {
     ),
     deleteMetric: db.prepare<[number]>('DELETE FROM metrics WHERE id = ?'),
     addResume: db.prepare<[number, number]>('INSERT OR IGNORE INTO run_resumes (run_id, step) VALUES (?, ?)'),
+    setRunDetails: db.prepare<[string, string, number]>('UPDATE runs SET params_json = ?, notes = ? WHERE id = ?'),
+    addRunTag: db.prepare<[number, string]>('INSERT OR IGNORE INTO run_tags (run_id, tag) VALUES (?, ?)'),
   };
 }
 
@@ -101,5 +103,11 @@ export class ImportStore {
 
   cutAt(metricId: number, step: number) {
     return cutAt(this.db, metricId, step);
+  }
+
+  /** What a log says about its run only once it has been read to the end (W&B: config, notes, tags). */
+  setRunDetails(runId: number, params: Record<string, string>, notes: string, tags: string[]): void {
+    this.st.setRunDetails.run(JSON.stringify(params), notes, runId);
+    for (const tag of tags) this.st.addRunTag.run(runId, tag);
   }
 }

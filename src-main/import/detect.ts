@@ -7,6 +7,7 @@ import { ImportError } from './errors';
 import { fileHead } from './file-blocks';
 import { NUMBER, NumberReader } from './numbers';
 import { looksLikeTfRecord } from './tensorboard/tfrecord';
+import { looksLikeWandbLog } from './wandb/datastore';
 
 export const HEAD_BYTES = 64 * 1024;
 export const EVENT_FILE = /^events\.out\.tfevents\./;
@@ -92,9 +93,7 @@ export async function detectFile(file: string, quiet = false): Promise<ImportFor
   const name = basename(file);
   if (EVENT_FILE.test(name)) return 'tensorboard';
   if (quiet && NOT_LOGS.test(name)) return null;
-  if (name.endsWith('.wandb')) {
-    throw unsupported(file, 'a W&B binary run log (.wandb); export the run history from W&B as CSV and import that');
-  }
+  if (name.endsWith('.wandb')) return 'wandb';
   if (name === 'wandb-summary.json') {
     throw unsupported(file, 'a W&B summary holds only the last value of each metric, not a training curve');
   }
@@ -104,7 +103,7 @@ export async function detectFile(file: string, quiet = false): Promise<ImportFor
     throw new ImportError(file, null, 'the file is empty');
   }
   if (looksLikeTfRecord(head)) return 'tensorboard';
-  if (head.subarray(0, 4).toString('latin1') === ':W&B') throw unsupported(file, 'a W&B binary run log; export the run history from W&B as CSV');
+  if (looksLikeWandbLog(head)) return 'wandb';
   if (!isText(head)) {
     if (quiet) return null;
     throw unsupported(file, 'binary data that is neither text nor a TensorBoard event file');

@@ -14,6 +14,7 @@ import { importScalarsJson, readScalarsJson } from './scalars-json';
 import { findSources, totalBytes, type Source } from './sources';
 import { importEventFiles } from './tensorboard/import';
 import { importTrainerState, readTrainerState } from './trainer-state';
+import { prepareWandb } from './wandb/import';
 
 export interface ImportRequest extends ImportOptions {
   signal?: AbortSignal;
@@ -57,6 +58,8 @@ async function prepare(source: Source, mapping: ImportMapping): Promise<Prepared
       const params = await mlflowParams(source.path);
       return { name: mlflowRunName(params, source.name), params, read: (run, ctx) => importMlflowRun(source.path, run, ctx) };
     }
+    case 'wandb':
+      return prepareWandb(source);
   }
 }
 

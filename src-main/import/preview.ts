@@ -17,6 +17,7 @@ import { decode, TagTable } from './tensorboard/import';
 import { toNumber } from './tensorboard/event-proto';
 import { readRecords } from './tensorboard/tfrecord';
 import { readTrainerState } from './trainer-state';
+import { previewWandb } from './wandb/import';
 
 const FIRST_ROWS = 10;
 /** Event records read per file: enough to meet the tags a run logs, whatever its size. */
@@ -136,6 +137,8 @@ async function previewSource(source: Source): Promise<PreviewRun> {
       return previewMlflow(source);
     case 'scalars-json':
       return previewScalarsJson(source);
+    case 'wandb':
+      return previewWandb(source);
   }
 }
 

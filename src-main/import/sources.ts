@@ -7,6 +7,7 @@ import type { ImportFormat } from '../../src-shared/api/import-types';
 import { detectFile, EVENT_FILE } from './detect';
 import { ImportError } from './errors';
 import { mlflowMetricFiles } from './mlflow';
+import { isWandbRunFolder, wandbRunFiles } from './wandb/run-folder';
 
 export interface Source {
   format: ImportFormat;
@@ -81,6 +82,10 @@ class Walk {
   }
 
   async folder(dir: string, root: string): Promise<void> {
+    if (isWandbRunFolder(dir)) {
+      if (matches('wandb', this.format)) this.sources.push({ format: 'wandb', files: wandbRunFiles(dir).logs, path: dir, name: basename(dir) });
+      return; // its files/ (output.log, requirements.txt, media) are not separate runs
+    }
     if (isMlflowRun(dir)) {
       if (matches('mlflow', this.format)) this.sources.push({ format: 'mlflow', files: [dir], path: dir, name: basename(dir) });
       return; // its artifacts (models, copies of TensorBoard logs) are not separate runs

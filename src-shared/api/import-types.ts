@@ -14,7 +14,8 @@ export type ImportFormat =
   | 'tensorboard'
   | 'trainer-state'
   | 'mlflow'
-  | 'scalars-json';
+  | 'scalars-json'
+  | 'wandb';
 
 export const IMPORT_FORMATS: readonly ImportFormat[] = [
   'csv',
@@ -25,6 +26,7 @@ export const IMPORT_FORMATS: readonly ImportFormat[] = [
   'trainer-state',
   'mlflow',
   'scalars-json',
+  'wandb',
 ];
 
 /** The user's corrections to what the preview detected. Names are source column (or tag) names. */
