@@ -7,6 +7,7 @@ import { cutAt, writeChunk, type ChunkStats } from './points';
 export interface MetricTotals {
   points: number;
   nanCount: number;
+  infCount: number;
   stepMin: number | null;
   stepMax: number | null;
 }
@@ -20,8 +21,8 @@ function statements(db: Db) {
       'INSERT INTO runs (name, source_path, source_format, params_json) VALUES (?, ?, ?, ?) RETURNING id',
     ),
     insertMetric: db.prepare<[number, string, MetricRole], { id: number }>('INSERT INTO metrics (run_id, name, role) VALUES (?, ?, ?) RETURNING id'),
-    finishMetric: db.prepare<[number, number, number | null, number | null, number]>(
-      'UPDATE metrics SET point_count = ?, nan_count = ?, step_min = ?, step_max = ? WHERE id = ?',
+    finishMetric: db.prepare<[number, number, number, number | null, number | null, number]>(
+      'UPDATE metrics SET point_count = ?, nan_count = ?, inf_count = ?, step_min = ?, step_max = ? WHERE id = ?',
     ),
     deleteMetric: db.prepare<[number]>('DELETE FROM metrics WHERE id = ?'),
     addResume: db.prepare<[number, number]>('INSERT OR IGNORE INTO run_resumes (run_id, step) VALUES (?, ?)'),
@@ -85,7 +86,7 @@ export class ImportStore {
   }
 
   finishMetric(metricId: number, totals: MetricTotals): void {
-    this.st.finishMetric.run(totals.points, totals.nanCount, totals.stepMin, totals.stepMax, metricId);
+    this.st.finishMetric.run(totals.points, totals.nanCount, totals.infCount, totals.stepMin, totals.stepMax, metricId);
   }
 
   /** A metric whose every point a restart removed. */

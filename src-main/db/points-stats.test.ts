@@ -70,7 +70,7 @@ describe('metricStats on a real log', () => {
 });
 
 describe('metricStats over many chunks', () => {
-  it('counts NaNs, skips non-finite values in the minimum and the area, and answers values at steps', () => {
+  it('counts NaNs and infinities, skips them in the minimum, refuses an area over them, and answers values at steps', () => {
     const n = CHUNK_POINTS * 3 + 123;
     const steps = Float64Array.from({ length: n }, (_, i) => i * 2);
     const vals = Float64Array.from({ length: n }, (_, i) => 5 - i / n + Math.sin(i));
@@ -81,20 +81,21 @@ describe('metricStats over many chunks', () => {
 
     // Independently: straight loops over the arrays.
     let min = -1;
-    let area = 0;
     let last = -1;
     for (let i = 0; i < n; i++) {
       if (!Number.isFinite(vals[i]!)) continue;
       if (min < 0 || vals[i]! < vals[min]!) min = i;
       last = i;
-      if (i > 0 && Number.isFinite(vals[i - 1]!)) area += ((steps[i]! - steps[i - 1]!) * (vals[i]! + vals[i - 1]!)) / 2;
     }
     const stats = metricStats(t.db, id, { at: [15, 200, steps[CHUNK_POINTS]!] });
     expect(stats.count).toBe(n);
     expect(stats.nanCount).toBe(nanAt.length);
     expect(stats.min).toEqual({ step: steps[min], value: vals[min] });
     expect(stats.last).toEqual({ step: steps[last], value: vals[last] });
-    expect(stats.auc).toBeCloseTo(area, 6);
+    expect(stats.infCount).toBe(1);
+    // Non-finite points inside the area's range: no area, and the reason (issue 9, item 7).
+    expect(stats.auc).toBeNull();
+    expect(stats.areaNonFinite).toEqual({ firstStep: steps[7], nanCount: nanAt.length, infCount: 1 });
     // Step 15 is between points 7 (step 14) and 8 (step 16); point 7 is NaN, so point 6 answers.
     expect(stats.valueAt[0]).toEqual({ step: 12, value: vals[6] });
     // Step 200 is point 100, which is -Infinity: the last finite point before it answers.

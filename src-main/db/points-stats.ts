@@ -2,6 +2,7 @@
 // curve, NaN count and values at given steps. They read every point in range through the chunk
 // reader of points.ts: a thinned bucket keeps only its first point, min and max, which cannot give
 // an exact final value or area.
+import type { JsonNumber } from '../../src-shared/api/import-types';
 import type { SeriesStats, StepValue } from '../../src-shared/api/types';
 import type { Db } from './database';
 import { pointChunks } from './points';
@@ -29,6 +30,12 @@ export function metricStats(db: Db, metricId: number, query: StatsQuery = {}): S
 
   let count = 0;
   let nanCount = 0;
+  let infCount = 0;
+  let lastStep = NaN;
+  let lastValue = NaN;
+  /** First step of the current stretch of non-finite points (NaN while the last point is finite). */
+  let nonFiniteFrom = NaN;
+  const inArea = { firstStep: NaN, nanCount: 0, infCount: 0 };
   let first: StepValue | null = null;
   let last: StepValue | null = null;
   let min: StepValue | null = null;
@@ -48,11 +55,22 @@ export function metricStats(db: Db, metricId: number, query: StatsQuery = {}): S
       if (s > to) break;
       const v = vals[i]!;
       count++;
-      if (v !== v) nanCount++;
+      lastStep = s;
+      lastValue = v;
       if (!Number.isFinite(v)) {
+        const nan = v !== v;
+        if (nan) nanCount++;
+        else infCount++;
+        if (nonFiniteFrom !== nonFiniteFrom) nonFiniteFrom = s;
+        if (s >= areaFrom && s <= areaTo) {
+          if (inArea.firstStep !== inArea.firstStep) inArea.firstStep = s;
+          if (nan) inArea.nanCount++;
+          else inArea.infCount++;
+        }
         prevFinite = false;
         continue;
       }
+      nonFiniteFrom = NaN;
       while (k < order.length && at[order[k]!]! < s) valueAt[order[k++]!] = last;
       if (first === null) first = { step: s, value: v };
       last = { step: s, value: v };
@@ -77,14 +95,25 @@ export function metricStats(db: Db, metricId: number, query: StatsQuery = {}): S
     }
   }
   while (k < order.length) valueAt[order[k++]!] = last;
+  // A NaN or ±Infinity inside the range makes its area unknown: no number rather than a gap's.
+  const blocked = inArea.nanCount + inArea.infCount > 0;
   return {
     count,
     nanCount,
+    infCount,
+    lastLogged: count > 0 ? { step: lastStep, value: jsonNumber(lastValue) } : null,
+    divergedAt: nonFiniteFrom === nonFiniteFrom ? nonFiniteFrom : null,
     first,
     last,
     min,
-    auc: areaSeen ? auc : null,
-    area: areaSeen ? { from: areaLo, to: areaHi } : null,
+    auc: areaSeen && !blocked ? auc : null,
+    area: areaSeen && !blocked ? { from: areaLo, to: areaHi } : null,
+    areaNonFinite: blocked ? inArea : null,
     valueAt,
   };
+}
+
+function jsonNumber(v: number): JsonNumber {
+  if (Number.isFinite(v)) return v;
+  return v !== v ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity';
 }

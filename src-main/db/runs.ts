@@ -1,6 +1,7 @@
 // SQL for runs and their tags. Every statement is prepared once per database and bound.
 import type { MetricRole, MetricSummary, RunDetail, RunSummary, ScheduleRef } from '../../src-shared/api/types';
 import type { Db } from './database';
+import { pointChunks } from './points';
 
 interface RunRow {
   id: number;
@@ -25,6 +26,8 @@ interface MetricRow {
   step_min: number | null;
   step_max: number | null;
   nan_count: number;
+  /** NULL: imported before infinities were counted; counted on first read. */
+  inf_count: number | null;
 }
 
 const RUN_COLUMNS = `r.id, r.name, r.notes, r.source_path, r.source_format, r.params_json, r.created_at, r.updated_at,
@@ -33,6 +36,7 @@ const RUN_COLUMNS = `r.id, r.name, r.notes, r.source_path, r.source_format, r.pa
 
 export function runStatements(db: Db) {
   return {
+    db,
     all: db.prepare<[], RunRow>(`SELECT ${RUN_COLUMNS} ORDER BY r.created_at DESC, r.id DESC`),
     one: db.prepare<[number], RunRow>(`SELECT ${RUN_COLUMNS} WHERE r.id = ?`),
     allTags: db.prepare<[], { run_id: number; tag: string }>('SELECT run_id, tag FROM run_tags ORDER BY tag'),
@@ -51,6 +55,7 @@ export function runStatements(db: Db) {
     clearTags: db.prepare<[number]>('DELETE FROM run_tags WHERE run_id = ?'),
     addTag: db.prepare<[number, string]>('INSERT OR IGNORE INTO run_tags (run_id, tag) VALUES (?, ?)'),
     metricId: db.prepare<[number, string], { id: number }>('SELECT id FROM metrics WHERE run_id = ? AND name = ?'),
+    setInfCount: db.prepare<[number, number]>('UPDATE metrics SET inf_count = ? WHERE id = ?'),
     touch: db.prepare<[number]>("UPDATE runs SET updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?"),
   };
 }
@@ -61,7 +66,7 @@ function scheduleRef(row: RunRow): ScheduleRef | null {
   return row.schedule_id === null ? null : { id: row.schedule_id, name: row.schedule_name!, kind: row.schedule_kind! };
 }
 
-function metricSummary(m: MetricRow): MetricSummary {
+function metricSummary(m: MetricRow & { inf_count: number }): MetricSummary {
   return {
     id: m.id,
     name: m.name,
@@ -70,6 +75,7 @@ function metricSummary(m: MetricRow): MetricSummary {
     stepMin: m.step_min,
     stepMax: m.step_max,
     nanCount: m.nan_count,
+    infCount: m.inf_count,
   };
 }
 
@@ -96,7 +102,7 @@ export function getRun(st: RunStatements, id: number): RunDetail | undefined {
     notes: row.notes,
     tags: st.tags.all(id).map((t) => t.tag),
     schedule: scheduleRef(row),
-    metrics: st.metrics.all(id).map(metricSummary),
+    metrics: st.metrics.all(id).map((m) => metricSummary(withInfCount(st, m))),
     resumes: st.resumes.all(id),
     sourceFormat: row.source_format,
     sourcePath: row.source_path,
@@ -104,6 +110,17 @@ export function getRun(st: RunStatements, id: number): RunDetail | undefined {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+/** A metric imported by a version that did not count infinities: counted now, from every point, once. */
+function withInfCount(st: RunStatements, m: MetricRow): MetricRow & { inf_count: number } {
+  if (m.inf_count !== null) return { ...m, inf_count: m.inf_count };
+  let infs = 0;
+  for (const { vals, count } of pointChunks(st.db, m.id)) {
+    for (let i = 0; i < count; i++) if (vals[i] === Infinity || vals[i] === -Infinity) infs++;
+  }
+  st.setInfCount.run(infs, m.id);
+  return { ...m, inf_count: infs };
 }
 
 function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {

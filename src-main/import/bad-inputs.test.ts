@@ -100,7 +100,7 @@ describe('what is not an error', () => {
     const { path, bytes } = eventFile('events.out.tfevents.2.host', 50);
     writeFileSync(path, bytes.subarray(0, bytes.length - 7));
     const summary = await importPaths(t.db, [path]);
-    expect(summary.runs[0]!.metrics).toEqual([{ name: 'loss', role: 'loss', points: 49, nanCount: 0 }]);
+    expect(summary.runs[0]!.metrics).toEqual([{ name: 'loss', role: 'loss', points: 49, nanCount: 0, infCount: 0 }]);
     expect(summary.runs[0]!.bytesLeftOver).toBe(tfRecord(scalarEvent(49, 'loss', 1 / 50)).length - 7);
   });
 
@@ -108,8 +108,8 @@ describe('what is not an error', () => {
     const lines = ['{"step": 0, "train": {"loss": 2.5}, "lr": 0.1}', '{"step": 1, "train": {"loss": NaN}, "lr": 0.1, "note": "NaN here"}', '{"step": 2, "train": {"loss": Infinity}, "lr": -Infinity}'];
     const summary = await importPaths(t.db, [file('py.jsonl', lines.join('\n'))]);
     expect(summary.runs[0]!.metrics).toEqual([
-      { name: 'train/loss', role: 'loss', points: 3, nanCount: 1 },
-      { name: 'lr', role: 'lr', points: 3, nanCount: 0 },
+      { name: 'train/loss', role: 'loss', points: 3, nanCount: 1, infCount: 1 },
+      { name: 'lr', role: 'lr', points: 3, nanCount: 0, infCount: 1 },
     ]);
   });
 

@@ -8,7 +8,7 @@ import { ImportContext } from './context';
 import { importCsv } from './csv';
 import { throwIfCancelled } from './errors';
 import { importJsonl } from './jsonl';
-import { importMlflowRun, mlflowParams, mlflowRunName } from './mlflow';
+import { importMlflowRun, mlflowParams } from './mlflow';
 import { RunWriter } from './run-writer';
 import { importScalarsJson, readScalarsJson } from './scalars-json';
 import { findSources, totalBytes, type Source } from './sources';
@@ -56,7 +56,7 @@ async function prepare(source: Source, mapping: ImportMapping): Promise<Prepared
     }
     case 'mlflow': {
       const params = await mlflowParams(source.path);
-      return { name: mlflowRunName(params, source.name), params, read: (run, ctx) => importMlflowRun(source.path, run, ctx) };
+      return { name: source.name, params, read: (run, ctx) => importMlflowRun(source.path, run, ctx) };
     }
     case 'wandb':
       return prepareWandb(source);

@@ -2,7 +2,7 @@
 // line per logged value (mlflow/store/tracking/file_store.py); params/<name> and tags/<name> hold
 // one value each and become the run's parameters. Metric names with '/' are nested folders.
 import { readdir, readFile } from 'node:fs/promises';
-import path, { join } from 'node:path';
+import path, { basename, dirname, join } from 'node:path';
 import type { ImportContext } from './context';
 import { ImportError } from './errors';
 import { readLines } from './lines';
@@ -36,9 +36,30 @@ export async function mlflowParams(runDir: string): Promise<Record<string, strin
   return params;
 }
 
-/** The run's display name: the mlflow.runName tag, else the run id (the folder name). */
-export function mlflowRunName(params: Record<string, string>, fallback: string): string {
-  return params['tags/mlflow.runName'] || fallback;
+/** `key: value` lines of an MLflow meta.yaml (flat, as the file store writes it); {} when absent. */
+async function metaYaml(file: string): Promise<Record<string, string>> {
+  const text = await readFile(file, 'utf8').catch(() => '');
+  const meta: Record<string, string> = {};
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^([A-Za-z_]+):\s*(.*)$/.exec(line);
+    if (m) meta[m[1]!] = m[2]!.trim().replace(/^'(.*)'$|^"(.*)"$/, '$1$2');
+  }
+  return meta;
+}
+
+/**
+ * The run's name as MLflow shows it: the `mlflow.runName` tag, else `run_name` of its meta.yaml
+ * (MLflow ≥ 1.29 writes it there), else, for the old runs that had none, the experiment's name
+ * and the run id's first 8 characters (the id alone says nothing to a reader).
+ */
+export async function mlflowRunName(runDir: string): Promise<string> {
+  const tag = (await readFile(join(runDir, 'tags', 'mlflow.runName'), 'utf8').catch(() => '')).trim();
+  if (tag) return tag;
+  const meta = await metaYaml(join(runDir, 'meta.yaml'));
+  if (meta.run_name) return meta.run_name;
+  const id = (meta.run_id || basename(runDir)).slice(0, 8);
+  const experiment = (await metaYaml(join(dirname(runDir), 'meta.yaml'))).name;
+  return experiment ? `${experiment}/${id}` : id;
 }
 
 export async function importMlflowRun(runDir: string, run: RunWriter, ctx: ImportContext): Promise<void> {

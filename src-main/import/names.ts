@@ -58,3 +58,14 @@ export function roleOf(name: string): MetricRole {
 export function findStepColumn(columns: readonly string[]): string | null {
   return columns.find(isStepName) ?? null;
 }
+
+/**
+ * Clock columns (wall_time, timestamp, _runtime…) are logged beside the metrics but are not
+ * training curves: an import leaves them out unless the user ticks them (UI) or lists the skips
+ * itself. One rule for the preview, the UI's default and the CLI.
+ */
+const CLOCK_NAME = /^(wall[_ ]?time|_?timestamp|time|_?runtime|date|datetime)$/i;
+
+export function isClockName(name: string): boolean {
+  return CLOCK_NAME.test(name.trim());
+}

@@ -1,13 +1,13 @@
 // What an import would create, from the start of each file: the detected format, the step
 // column, the metrics with their roles and the first rows, for the user to check and correct.
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import type { ImportFormat, ImportPreview, PreviewRun } from '../../src-shared/api/import-types';
 import type { MetricRole } from '../../src-shared/api/types';
 import { previewCsv } from './csv';
 import { previewJsonl } from './jsonl';
-import { keyOf, mlflowMetricFiles, mlflowParams, mlflowRunName } from './mlflow';
+import { keyOf, mlflowMetricFiles } from './mlflow';
 import { readLines } from './lines';
-import { roleOf } from './names';
+import { isClockName, roleOf } from './names';
 import { NumberReader, TEXT } from './numbers';
 import { chooseStepKey } from './object-rows';
 import type { Row } from './python-json';
@@ -19,12 +19,15 @@ import { readRecords } from './tensorboard/tfrecord';
 import { readTrainerState } from './trainer-state';
 import { previewWandb } from './wandb/import';
 
+/** One source's preview; its recorded source is added by previewImport. */
+type SourcePreview = Omit<PreviewRun, 'source'>;
+
 const FIRST_ROWS = 10;
 /** Event records read per file: enough to meet the tags a run logs, whatever its size. */
 const PREVIEW_RECORDS = 5_000;
 
-function metric(name: string): { name: string; role: MetricRole } {
-  return { name, role: roleOf(name) };
+function metric(name: string): { name: string; role: MetricRole; imported: boolean } {
+  return { name, role: roleOf(name), imported: !isClockName(name) };
 }
 
 function text(value: unknown): string {
@@ -45,7 +48,7 @@ class StepTable {
     if (!row.has(name)) row.set(name, value);
   }
 
-  preview(name: string, format: ImportFormat): PreviewRun {
+  preview(name: string, format: ImportFormat): SourcePreview {
     const names = [...this.names];
     const steps = [...this.steps.keys()].sort((a, b) => a - b);
     const firstRows = steps.map((s) => [String(s), ...names.map((n) => text(this.steps.get(s)!.get(n)))]);
@@ -53,7 +56,7 @@ class StepTable {
   }
 }
 
-async function previewCsvSource(source: Source): Promise<PreviewRun> {
+async function previewCsvSource(source: Source): Promise<SourcePreview> {
   const { header, firstRows } = await previewCsv(source.files[0]!, undefined, FIRST_ROWS);
   const reader = new NumberReader();
   const isText = (c: number) => {
@@ -65,7 +68,7 @@ async function previewCsvSource(source: Source): Promise<PreviewRun> {
   return { name: source.name, format: source.format, stepColumn, metrics, columns: header.names, firstRows };
 }
 
-function previewRows(source: Source, rows: Row[], all: Row[] = rows): PreviewRun {
+function previewRows(source: Source, rows: Row[], all: Row[] = rows): SourcePreview {
   const columns = [...new Set(all.flatMap((r) => [...r.keys()]))];
   const step = chooseStepKey(source.files[0]!, [...(rows[0]?.keys() ?? [])], undefined);
   const numeric = columns.filter((c) => typeof all.find((r) => r.get(c) !== null && r.get(c) !== undefined)?.get(c) === 'number');
@@ -74,7 +77,7 @@ function previewRows(source: Source, rows: Row[], all: Row[] = rows): PreviewRun
   return { name: source.name, format: source.format, stepColumn: step.key, metrics, columns, firstRows };
 }
 
-async function previewEvents(source: Source): Promise<PreviewRun> {
+async function previewEvents(source: Source): Promise<SourcePreview> {
   const table = new StepTable();
   const tags = new TagTable(null);
   for (const file of source.files) {
@@ -92,7 +95,7 @@ async function previewEvents(source: Source): Promise<PreviewRun> {
   return table.preview(source.name, source.format);
 }
 
-async function previewMlflow(source: Source): Promise<PreviewRun> {
+async function previewMlflow(source: Source): Promise<SourcePreview> {
   const table = new StepTable();
   const reader = new NumberReader();
   for (const file of await mlflowMetricFiles(source.path)) {
@@ -104,10 +107,10 @@ async function previewMlflow(source: Source): Promise<PreviewRun> {
       return ++lines < FIRST_ROWS;
     });
   }
-  return table.preview(mlflowRunName(await mlflowParams(source.path), basename(source.path)), source.format);
+  return table.preview(source.name, source.format);
 }
 
-async function previewScalarsJson(source: Source): Promise<PreviewRun> {
+async function previewScalarsJson(source: Source): Promise<SourcePreview> {
   const series = await readScalarsJson(source.files[0]!);
   const names = metricNames([...series.keys()]);
   const table = new StepTable();
@@ -119,7 +122,7 @@ async function previewScalarsJson(source: Source): Promise<PreviewRun> {
   return table.preview(source.name, source.format);
 }
 
-async function previewSource(source: Source): Promise<PreviewRun> {
+async function previewSource(source: Source): Promise<SourcePreview> {
   switch (source.format) {
     case 'csv':
     case 'lightning-csv':
@@ -142,9 +145,16 @@ async function previewSource(source: Source): Promise<PreviewRun> {
   }
 }
 
-export async function previewImport(paths: string[], options: { format?: ImportFormat } = {}): Promise<ImportPreview> {
+export interface PreviewOptions {
+  format?: ImportFormat;
+  /** What the run's source will be recorded as (browser mode: the uploaded file's name). */
+  sourceLabel?: (path: string) => string;
+}
+
+export async function previewImport(paths: string[], options: PreviewOptions = {}): Promise<ImportPreview> {
   const sources = await findSources(paths, options.format);
+  const label = options.sourceLabel ?? ((path: string) => path);
   const runs: PreviewRun[] = [];
-  for (const source of sources) runs.push(await previewSource(source));
+  for (const source of sources) runs.push({ ...(await previewSource(source)), name: source.name, source: label(source.path) });
   return { format: sources[0]!.format, runs };
 }

@@ -4,11 +4,12 @@ import type { ImportedMetric, ImportFormat, ImportMapping } from '../../src-shar
 import type { MetricRole } from '../../src-shared/api/types';
 import { CHUNK_POINTS } from '../db/points';
 import type { ImportStore } from '../db/points-import';
-import { roleOf } from './names';
+import { isClockName, roleOf } from './names';
 
 interface ChunkInfo {
   count: number;
   nans: number;
+  infs: number;
   first: number;
   last: number;
 }
@@ -55,7 +56,9 @@ export class MetricWriter {
   private flush(): void {
     if (this.n === 0) return;
     const stats = this.run.store.writeChunk(this.metricId(), this.seq, this.steps, this.vals, this.n);
-    this.chunks.push({ count: this.n, nans: stats.nans, first: this.steps[0]!, last: this.steps[this.n - 1]! });
+    let infs = 0;
+    for (let i = 0; i < this.n; i++) if (this.vals[i] === Infinity || this.vals[i] === -Infinity) infs++;
+    this.chunks.push({ count: this.n, nans: stats.nans, infs, first: this.steps[0]!, last: this.steps[this.n - 1]! });
     this.seq++;
     this.n = 0;
   }
@@ -98,13 +101,15 @@ export class MetricWriter {
       return null;
     }
     const nanCount = this.chunks.reduce((sum, c) => sum + c.nans, 0);
+    const infCount = this.chunks.reduce((sum, c) => sum + c.infs, 0);
     this.run.store.finishMetric(this.id, {
       points,
       nanCount,
+      infCount,
       stepMin: this.chunks[0]!.first,
       stepMax: this.chunks[this.chunks.length - 1]!.last,
     });
-    return { name: this.name, role: this.role, points, nanCount };
+    return { name: this.name, role: this.role, points, nanCount, infCount };
   }
 }
 
@@ -125,7 +130,8 @@ export class RunWriter {
   metric(name: string): MetricWriter | null {
     let writer = this.metrics.get(name);
     if (writer === undefined) {
-      const skipped = this.mapping.skip?.includes(name) ?? false;
+      // No list from the user: the default of the preview (clock columns left out).
+      const skipped = this.mapping.skip ? this.mapping.skip.includes(name) : isClockName(name);
       writer = skipped ? null : new MetricWriter(this, name, this.mapping.roles?.[name] ?? roleOf(name));
       this.metrics.set(name, writer);
     }

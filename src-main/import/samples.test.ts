@@ -232,7 +232,7 @@ describe('previewImport', () => {
     const run = p.runs[0]!;
     expect(run.stepColumn).toBe('step');
     expect(run.columns[0]).toBe('lr-SGD');
-    expect(run.metrics).toContainEqual({ name: 'lr-SGD', role: 'lr' });
+    expect(run.metrics).toContainEqual({ name: 'lr-SGD', role: 'lr', imported: true });
     expect(run.metrics.map((m) => m.name)).not.toContain('step');
     expect(run.firstRows[0]!.slice(0, 2)).toEqual(['0.004826167939678341', '49']);
   });
@@ -240,7 +240,7 @@ describe('previewImport', () => {
   it('lists the scalar tags of an event file run', async () => {
     const p = await previewImport([sample('tensorboard/lightning_pl_wrapper_version_0')]);
     expect(p.format).toBe('tensorboard');
-    expect(p.runs[0]!.metrics).toContainEqual({ name: 'lr-SGD', role: 'lr' });
+    expect(p.runs[0]!.metrics).toContainEqual({ name: 'lr-SGD', role: 'lr', imported: true });
     expect(p.runs[0]!.columns[0]).toBe('step');
     expect(p.runs[0]!.firstRows.length).toBeGreaterThan(0);
   });
@@ -248,8 +248,8 @@ describe('previewImport', () => {
   it('reads trainer_state.json and an MLflow run', async () => {
     const hf = await previewImport([sample('hf_trainer_state/whisper_large_v2_japanese_trainer_state.json')]);
     expect(hf.runs[0]!.stepColumn).toBe('step');
-    expect(hf.runs[0]!.metrics).toContainEqual({ name: 'eval_loss', role: 'loss' });
+    expect(hf.runs[0]!.metrics).toContainEqual({ name: 'eval_loss', role: 'loss', imported: true });
     const ml = await previewImport([sample('mlflow/swahili_stt_keras_autolog/mlruns')]);
-    expect(ml.runs[0]!.metrics).toEqual([{ name: 'loss', role: 'loss' }]);
+    expect(ml.runs[0]!.metrics).toEqual([{ name: 'loss', role: 'loss', imported: true }]);
   });
 });

@@ -6,7 +6,7 @@ import path, { basename, dirname, join, resolve } from 'node:path';
 import type { ImportFormat } from '../../src-shared/api/import-types';
 import { detectFile, EVENT_FILE } from './detect';
 import { ImportError } from './errors';
-import { mlflowMetricFiles } from './mlflow';
+import { mlflowMetricFiles, mlflowRunName } from './mlflow';
 import { isWandbRunFolder, wandbRunFiles } from './wandb/run-folder';
 
 export interface Source {
@@ -87,7 +87,7 @@ class Walk {
       return; // its files/ (output.log, requirements.txt, media) are not separate runs
     }
     if (isMlflowRun(dir)) {
-      if (matches('mlflow', this.format)) this.sources.push({ format: 'mlflow', files: [dir], path: dir, name: basename(dir) });
+      if (matches('mlflow', this.format)) this.sources.push({ format: 'mlflow', files: [dir], path: dir, name: await mlflowRunName(dir) });
       return; // its artifacts (models, copies of TensorBoard logs) are not separate runs
     }
     const entries = await readdir(dir, { withFileTypes: true });
@@ -117,12 +117,28 @@ export async function findSources(paths: string[], format?: ImportFormat): Promi
     if (info.isDirectory()) await walk.folder(path, path);
     else await walk.file(path, false, dirname(path));
   }
-  const sources = [...walk.sources, ...walk.eventRuns()];
+  const sources = uniqueNames([...walk.sources, ...walk.eventRuns()]);
   if (sources.length === 0) {
     const why = walk.refused.map((e) => e.message).join('; ');
     throw new ImportError(paths.join(', '), null, `no training log found${format ? ` in format ${format}` : ''}${why ? ` (${why})` : ''}`);
   }
   return sources;
+}
+
+/**
+ * Two sources with the same name are two runs (metrics.csv and metrics.jsonl of one training, a
+ * TensorBoard folder and a CSV beside it): the first keeps the name, the next ones get their
+ * format, then a number, so that no two runs of one import are called the same.
+ */
+export function uniqueNames(sources: Source[]): Source[] {
+  const taken = new Set<string>();
+  return sources.map((source) => {
+    let name = source.name;
+    if (taken.has(name)) name = `${source.name} (${source.format})`;
+    for (let n = 2; taken.has(name); n++) name = `${source.name} (${source.format} ${n})`;
+    taken.add(name);
+    return name === source.name ? source : { ...source, name };
+  });
 }
 
 export async function totalBytes(sources: Source[]): Promise<number> {

@@ -21,7 +21,7 @@ export class ImportService {
   constructor(private readonly db: Db) {}
 
   async preview(paths: string[], format: ImportOptions['format']): Promise<ImportPreview> {
-    return previewImport(paths, format ? { format } : {});
+    return previewImport(paths, { ...(format ? { format } : {}), sourceLabel: this.sourceLabel });
   }
 
   /** Starts an import and returns at once; `cleanup` runs when it ends (uploaded temp files). */

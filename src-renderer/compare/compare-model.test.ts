@@ -63,7 +63,20 @@ describe('compareModel', () => {
 
 describe('summary and schedule diff', () => {
   it('sorts by a column, rows without a value last', () => {
-    const stats = (v: number) => ({ count: 1, nanCount: 0, first: null, last: { step: 1, value: v }, min: null, auc: null, area: null, valueAt: [] });
+    const stats = (v: number) => ({
+      count: 1,
+      nanCount: 0,
+      infCount: 0,
+      lastLogged: { step: 1, value: v },
+      divergedAt: null,
+      first: null,
+      last: { step: 1, value: v },
+      min: null,
+      auc: null,
+      area: null,
+      areaNonFinite: null,
+      valueAt: [],
+    });
     const rows = [
       summaryRow({ id: 1, name: 'a', color: '', kind: null }, stats(0.5), null),
       summaryRow({ id: 2, name: 'b', color: '', kind: null }, null, null),
@@ -71,6 +84,34 @@ describe('summary and schedule diff', () => {
     ];
     expect(sortRows(rows, 'final', true).map((r) => r.name)).toEqual(['c', 'a', 'b']);
     expect(sortRows(rows, 'final', false).map((r) => r.name)).toEqual(['a', 'c', 'b']);
+  });
+
+  it('a diverged run: final is the last logged value (NaN), with the divergence step; no area, with the reason', () => {
+    const stats = {
+      count: 990,
+      nanCount: 788,
+      infCount: 1,
+      lastLogged: { step: 989, value: 'NaN' as const },
+      divergedAt: 201,
+      first: { step: 0, value: 2.5 },
+      last: { step: 200, value: 2.9e29 },
+      min: { step: 199, value: 0.51 },
+      auc: null,
+      area: null,
+      areaNonFinite: { firstStep: 201, nanCount: 788, infCount: 1 },
+      valueAt: [],
+    };
+    const row = summaryRow({ id: 1, name: 'diverged', color: '', kind: null }, stats, null);
+    expect(row.final).toBeNaN();
+    expect(row.finalStep).toBe(989);
+    expect(row.divergedAt).toBe(201);
+    expect(row.auc).toBeNull();
+    expect(row.aucMissing).toBe('788 NaN and 1 inf from step 201 on: no area');
+    expect([row.nanCount, row.infCount]).toEqual([788, 1]);
+    // NaN sorts with the missing values, last.
+    const fine = summaryRow({ id: 2, name: 'fine', color: '', kind: null }, { ...stats, lastLogged: { step: 9, value: 0.3 }, divergedAt: null }, null);
+    expect(sortRows([row, fine], 'final', true).map((r) => r.name)).toEqual(['fine', 'diverged']);
+    expect(sortRows([row, fine], 'final', false).map((r) => r.name)).toEqual(['fine', 'diverged']);
   });
 
   it('highlights the parameters that differ between the attached schedules', () => {

@@ -1,5 +1,6 @@
 // The summary table (one row per run, figures from series.stats over every stored point) and the
 // schedule diff (the attached schedules' parameters side by side). Pure functions.
+import type { JsonNumber } from '../../src-shared/api/import-types';
 import type { SeriesStats } from '../../src-shared/api/types';
 
 export interface SummaryRow {
@@ -7,17 +8,32 @@ export interface SummaryRow {
   name: string;
   color: string;
   kind: string | null;
+  /** The last logged value, NaN or ±Infinity included: what the run ended on. */
   final: number | null;
   finalStep: number | null;
+  /** The step from which the metric stayed NaN/±Infinity to the end; null if it ends finite. */
+  divergedAt: number | null;
   min: number | null;
   minStep: number | null;
   /** Loss at the last restart (or drop) of the attached schedule. */
   restart: { step: number; kind: 'restart' | 'drop'; value: number | null } | null;
   auc: number | null;
+  /** Why there is no area, when a NaN or ±Infinity lies in its range. */
+  aucMissing: string | null;
   nanCount: number | null;
+  infCount: number | null;
 }
 
-export type SummaryKey = 'name' | 'kind' | 'final' | 'min' | 'minStep' | 'restart' | 'auc' | 'nanCount';
+export type SummaryKey = 'name' | 'kind' | 'final' | 'min' | 'minStep' | 'restart' | 'auc' | 'nanCount' | 'infCount';
+
+const fromJson = (v: JsonNumber): number => (typeof v === 'number' ? v : Number(v));
+
+function whyNoArea(stats: SeriesStats | null): string | null {
+  const bad = stats?.areaNonFinite;
+  if (!bad) return null;
+  const what = [bad.nanCount ? `${bad.nanCount.toLocaleString('en-US')} NaN` : '', bad.infCount ? `${bad.infCount.toLocaleString('en-US')} inf` : ''].filter(Boolean);
+  return `${what.join(' and ')} from step ${bad.firstStep.toLocaleString('en-US')} on: no area`;
+}
 
 export function summaryRow(
   run: { id: number; name: string; color: string; kind: string | null },
@@ -26,19 +42,23 @@ export function summaryRow(
 ): SummaryRow {
   return {
     ...run,
-    final: stats?.last?.value ?? null,
-    finalStep: stats?.last?.step ?? null,
+    final: stats?.lastLogged ? fromJson(stats.lastLogged.value) : null,
+    finalStep: stats?.lastLogged?.step ?? null,
+    divergedAt: stats?.divergedAt ?? null,
     min: stats?.min?.value ?? null,
     minStep: stats?.min?.step ?? null,
     restart: restart ? { ...restart, value: stats?.valueAt[0]?.value ?? null } : null,
     auc: stats?.auc ?? null,
+    aucMissing: whyNoArea(stats),
     nanCount: stats ? stats.nanCount : null,
+    infCount: stats ? stats.infCount : null,
   };
 }
 
 function sortValue(row: SummaryRow, key: SummaryKey): string | number | null {
   if (key === 'restart') return row.restart?.value ?? null;
-  return row[key];
+  const v = row[key];
+  return typeof v === 'number' && Number.isNaN(v) ? null : v; // NaN sorts with the missing values
 }
 
 /** Sorted by one column; rows without a value go last whichever the direction. */

@@ -10,16 +10,14 @@ export type Phase = 'pick' | 'staging' | 'previewing' | 'preview' | 'importing' 
 
 const POLL_MS = 150;
 
-/** Clock columns (wall_time, timestamp, _runtime…) are logged beside metrics but are not curves:
- * unticked in the preview by default; the user can tick them back. */
-const CLOCK_COLUMN = /^(wall[_ ]?time|_?timestamp|time|_?runtime|date|datetime)$/i;
 
 export class ImportFlow {
   phase = $state<Phase>('pick');
   error = $state<string | null>(null);
   uploaded = $state({ done: 0, total: 0 });
   preview = $state<ImportPreview | null>(null);
-  format = $state<ImportFormat | undefined>(undefined);
+  /** The format the user forces on every source; '' = each source keeps its own detected format. */
+  format = $state<ImportFormat | ''>('');
   name = $state('');
   stepColumn = $state<string | undefined>(undefined);
   roles = $state<Record<string, MetricRole>>({});
@@ -53,11 +51,12 @@ export class ImportFlow {
     this.phase = 'previewing';
     try {
       this.preview = await api['imports.preview']({ paths: this.picked.paths, ...(this.format ? { format: this.format } : {}) });
-      this.format = this.preview.format;
       const first = this.preview.runs[0];
       this.stepColumn = first?.stepColumn ?? '';
       this.roles = Object.fromEntries(this.preview.runs.flatMap((r) => r.metrics.map((m) => [m.name, m.role])));
-      this.skip = Object.keys(this.roles).filter((name) => CLOCK_COLUMN.test(name));
+      // The Node side's default (clock columns unticked), the same the CLI applies; the user can tick them back.
+      const unticked = this.preview.runs.flatMap((r) => r.metrics.filter((m) => !m.imported).map((m) => m.name));
+      this.skip = unticked.filter((name, i) => unticked.indexOf(name) === i);
       if (!this.name && this.preview.runs.length === 1) this.name = first!.name;
       this.phase = 'preview';
     } catch (err) {

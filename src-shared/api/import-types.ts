@@ -34,7 +34,7 @@ export interface ImportMapping {
   /** Tabular logs only (CSV, JSONL, trainer_state): the column that holds the step. '' = use the row index. */
   stepColumn?: string;
   roles?: Record<string, MetricRole>;
-  /** Columns or tags not to import. */
+  /** Columns or tags not to import. Absent: the preview's default (clock columns such as wall_time are left out). */
   skip?: string[];
 }
 
@@ -54,11 +54,16 @@ export interface ImportProgress {
 }
 
 export interface PreviewRun {
+  /** Unique within one preview, and the name the import will give the run. */
   name: string;
+  /** This source's own detected format (a folder may hold several). */
   format: ImportFormat;
+  /** The file or folder this run comes from, as recorded in the run (a key that never repeats). */
+  source: string;
   /** The step column, or null when the row index (or the log's own step field) is the step. */
   stepColumn: string | null;
-  metrics: { name: string; role: MetricRole }[];
+  /** `imported: false` = left out unless the user ticks it (clock columns such as wall_time). */
+  metrics: { name: string; role: MetricRole; imported: boolean }[];
   /** Source columns; for event files and MLflow: 'step' then the tags seen. */
   columns: string[];
   /** The first rows as written (text), aligned with `columns`. */
@@ -66,6 +71,7 @@ export interface PreviewRun {
 }
 
 export interface ImportPreview {
+  /** The first run's format; each run carries its own (`runs[i].format`). */
   format: ImportFormat;
   runs: PreviewRun[];
 }
@@ -74,7 +80,10 @@ export interface ImportedMetric {
   name: string;
   role: MetricRole;
   points: number;
+  /** NaN points (not counting ±Infinity). */
   nanCount: number;
+  /** +Infinity and −Infinity points. */
+  infCount: number;
 }
 
 export interface ImportedRun {

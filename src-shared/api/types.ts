@@ -1,7 +1,7 @@
 // Plain data that crosses the process boundary. No classes, no Dates (ISO strings instead),
 // so that the same values survive structured clone (IPC) and JSON (HTTP).
 
-import type { ImportProgress, ImportSummary } from './import-types';
+import type { ImportProgress, ImportSummary, JsonNumber } from './import-types';
 
 export interface AppInfo {
   name: 'lrscope';
@@ -20,7 +20,10 @@ export interface MetricSummary {
   pointCount: number;
   stepMin: number | null;
   stepMax: number | null;
+  /** NaN points (not counting ±Infinity). */
   nanCount: number;
+  /** +Infinity and −Infinity points. */
+  infCount: number;
 }
 
 export interface ScheduleRef {
@@ -116,13 +119,21 @@ export interface StepValue {
 export interface SeriesStats {
   /** Points in the step range, NaN included. */
   count: number;
+  /** NaN points (±Infinity not included: see infCount). */
   nanCount: number;
+  infCount: number;
+  /** The last point logged, finite or not ('NaN', 'Infinity' as JSON carries them): the run's final value. */
+  lastLogged: { step: number; value: JsonNumber } | null;
+  /** The step from which every point is NaN or ±Infinity to the end (the run diverged); null when the last point is finite. */
+  divergedAt: number | null;
+  /** Non-finite points inside the area range: then there is no area (auc and area are null). */
+  areaNonFinite: { firstStep: number; nanCount: number; infCount: number } | null;
   /** The first and last finite points; null when there is none. */
   first: StepValue | null;
   last: StepValue | null;
   /** The lowest finite value, at its first step. */
   min: StepValue | null;
-  /** Area under the curve over `area` (trapezoid rule over consecutive finite points, clipped to the range by linear interpolation); null when no segment lies in it. */
+  /** Area under the curve over `area` (trapezoid rule over consecutive points, clipped to the range by linear interpolation); null when no segment lies in it, or when a point in it is not finite (see areaNonFinite). */
   auc: number | null;
   area: { from: number; to: number } | null;
   /** For each requested step: the last finite point at or before it, or null. */

@@ -32,7 +32,7 @@ it('lrscope import --json prints one summary; lrscope series reads a metric back
   expect(out.stdout).toHaveLength(1);
   const summary = JSON.parse(out.stdout[0]!) as ImportSummary;
   expect(summary.runs[0]).toMatchObject({ name: 'brats', format: 'keras-csv' });
-  expect(summary.runs[0]!.metrics.find((m) => m.name === 'lr')).toEqual({ name: 'lr', role: 'lr', points: 24, nanCount: 0 });
+  expect(summary.runs[0]!.metrics.find((m) => m.name === 'lr')).toEqual({ name: 'lr', role: 'lr', points: 24, nanCount: 0, infCount: 0 });
 
   const series = io();
   const code = await seriesCommand(['--db', dbFile, '--run', String(summary.runs[0]!.id), '--metric', 'lr', '--from', '20', '--max-points', '100', '--json'], series);

@@ -24,7 +24,7 @@ function terminalProgress(): ((p: ImportProgress) => void) | undefined {
 
 function describe(summary: ImportSummary): string {
   const lines = summary.runs.map((run) => {
-    const metrics = run.metrics.map((m) => `${m.name}${m.role === 'other' ? '' : ` [${m.role}]`} ${m.points}${m.nanCount ? ` (${m.nanCount} NaN)` : ''}`);
+    const metrics = run.metrics.map((m) => `${m.name}${m.role === 'other' ? '' : ` [${m.role}]`} ${m.points}${m.nanCount ? ` (${m.nanCount} NaN)` : ''}${m.infCount ? ` (${m.infCount} inf)` : ''}`);
     const notes = [
       run.resumes.length ? `restarted at step ${run.resumes.join(', ')}` : '',
       run.bytesLeftOver ? `${run.bytesLeftOver} bytes of an unfinished record left out` : '',

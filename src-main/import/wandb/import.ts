@@ -5,7 +5,7 @@ import type { PreviewRun } from '../../../src-shared/api/import-types';
 import type { ImportContext } from '../context';
 import { ImportError } from '../errors';
 import { readLines } from '../lines';
-import { roleOf } from '../names';
+import { isClockName, roleOf } from '../names';
 import { isObject, parsePythonJson } from '../python-json';
 import type { MetricWriter, RunWriter } from '../run-writer';
 import type { Source } from '../sources';
@@ -163,7 +163,7 @@ export async function prepareWandb(source: Source): Promise<PreparedWandb> {
 }
 
 /** The metrics and first history rows of a run, from its first records. */
-export async function previewWandb(source: Source): Promise<PreviewRun> {
+export async function previewWandb(source: Source): Promise<Omit<PreviewRun, 'source'>> {
   const files = runFiles(source);
   const names = new Set<string>();
   const rows: { step: number; values: Map<string, number> }[] = [];
@@ -180,7 +180,7 @@ export async function previewWandb(source: Source): Promise<PreviewRun> {
     name: runName(log, source.name),
     format: 'wandb',
     stepColumn: null,
-    metrics: columns.map((name) => ({ name, role: roleOf(name) })),
+    metrics: columns.map((name) => ({ name, role: roleOf(name), imported: !isClockName(name) })),
     columns: ['step', ...columns],
     firstRows,
   };
