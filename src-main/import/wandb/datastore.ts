@@ -1,7 +1,7 @@
 // W&B's run log (`run-<id>.wandb`): a LevelDB-style log (leveldb doc/log_format.md) behind a
 // 7-byte file header, as W&B's wandb/sdk/internal/datastore.py writes it (wandb/wandb @
 // 0552ec8af248f0262189043718fead1d68affdab). wandb-core's Go writer (core/pkg/leveldb with
-// CRCAlgoIEEE, wandb ≥ 0.17) lays files out the same way: the 0.19.8 files in fixtures/ read so.
+// CRCAlgoIEEE) lays files out the same way: the wandb 0.19.8 files in fixtures/ read so.
 //   header := ":W&B" | uint16 LE magic 0xBEE1 | uint8 version (0; wandb-core's transactionlog
 //             announces 1 for rows that no longer carry `_step`: read as well)
 //   the file is cut in 32 KiB blocks, counted from the start of the file (header included);
