@@ -1,8 +1,9 @@
 // W&B's run log (`run-<id>.wandb`): a LevelDB-style log (leveldb doc/log_format.md) behind a
-// 7-byte file header. As written by wandb's wandb/sdk/internal/datastore.py (wandb/wandb @
-// 0552ec8af248f0262189043718fead1d68affdab) and by wandb-core's Go writer (core/pkg/leveldb,
-// CRCAlgoIEEE), which produce the same bytes:
-//   header := ":W&B" | uint16 LE magic 0xBEE1 | uint8 version (0; 1 from wandb-core's newer writers)
+// 7-byte file header, as W&B's wandb/sdk/internal/datastore.py writes it (wandb/wandb @
+// 0552ec8af248f0262189043718fead1d68affdab). wandb-core's Go writer (core/pkg/leveldb with
+// CRCAlgoIEEE) lays files out the same way: the wandb 0.19.8 files in fixtures/ read so.
+//   header := ":W&B" | uint16 LE magic 0xBEE1 | uint8 version (0; wandb-core's transactionlog
+//             announces 1 for rows that no longer carry `_step`: read as well)
 //   the file is cut in 32 KiB blocks, counted from the start of the file (header included);
 //   chunk  := uint32 LE checksum | uint16 LE length | uint8 type (FULL, FIRST, MIDDLE, LAST) | data
 //   checksum = zlib.crc32(data, zlib.crc32(bytes([type]))): plain CRC-32 (IEEE) of the type byte
