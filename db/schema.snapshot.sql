@@ -57,7 +57,7 @@ CREATE TABLE metrics (
   point_count INTEGER NOT NULL DEFAULT 0,
   step_min    REAL,
   step_max    REAL,
-  nan_count   INTEGER NOT NULL DEFAULT 0,
+  nan_count   INTEGER NOT NULL DEFAULT 0, inf_count INTEGER,
   UNIQUE (run_id, name)
 );
 

@@ -141,8 +141,8 @@ describe('what is not an error', () => {
     const { bytes, at } = wandbFile(runRecords(30));
     const summary = await importPaths(t.db, [runFolder(bytes.subarray(0, bytes.length - 5))]);
     expect(summary.runs[0]!.metrics).toEqual([
-      { name: 'loss', role: 'loss', points: 29, nanCount: 0 },
-      { name: 'lr', role: 'lr', points: 29, nanCount: 0 },
+      { name: 'loss', role: 'loss', points: 29, nanCount: 0, infCount: 0 },
+      { name: 'lr', role: 'lr', points: 29, nanCount: 0, infCount: 0 },
     ]);
     expect(summary.runs[0]!.bytesLeftOver).toBe(bytes.length - 5 - at[30]!);
   });
@@ -163,7 +163,7 @@ describe('what is not an error', () => {
     const run = summary.runs[0]!;
     expect(run.name).toBe('wide (abc123)');
     const metric = (name: string) => run.metrics.find((m) => m.name === name);
-    expect(metric('train/loss')).toEqual({ name: 'train/loss', role: 'loss', points: 2, nanCount: 1 });
+    expect(metric('train/loss')).toEqual({ name: 'train/loss', role: 'loss', points: 2, nanCount: 1, infCount: 0 });
     expect(metric('train/lr')).toMatchObject({ role: 'lr', points: 2 });
     expect(metric('lr-AdamW')).toMatchObject({ role: 'lr', points: 1 });
     expect(metric('learning_rate')).toMatchObject({ role: 'lr', points: 1 });
@@ -187,7 +187,7 @@ describe('what is not an error', () => {
   it('rows without _step (newer W&B auto-step rows) take the next step', async () => {
     const rows = [0, 1, 2].map((i) => record({ history: { item: [{ key: 'loss', value_json: String(1 / (i + 1)) }] } }));
     const summary = await importPaths(t.db, [runFolder(wandbFile(rows).bytes)]);
-    expect(summary.runs[0]!.metrics).toEqual([{ name: 'loss', role: 'loss', points: 3, nanCount: 0 }]);
+    expect(summary.runs[0]!.metrics).toEqual([{ name: 'loss', role: 'loss', points: 3, nanCount: 0, infCount: 0 }]);
     const id = t.db.prepare<[number], { id: number }>('SELECT id FROM metrics WHERE run_id = ?').get(summary.runs[0]!.id)!.id;
     expect(t.db.prepare<[number], { step_min: number; step_max: number }>('SELECT step_min, step_max FROM metrics WHERE id = ?').get(id)).toEqual({ step_min: 0, step_max: 2 });
   });
@@ -211,8 +211,8 @@ describe('what is not an error', () => {
     writeFileSync(join(dir, 'wandb-summary.json'), '{"loss": 1.5, "lr": 0.05, "_step": 1}');
     const summary = await importPaths(t.db, [join(t.dir, 'wandb')]);
     expect(summary.runs[0]!.metrics).toEqual([
-      { name: 'loss', role: 'loss', points: 2, nanCount: 0 },
-      { name: 'lr', role: 'lr', points: 2, nanCount: 0 },
+      { name: 'loss', role: 'loss', points: 2, nanCount: 0, infCount: 0 },
+      { name: 'lr', role: 'lr', points: 2, nanCount: 0, infCount: 0 },
     ]);
     const params = JSON.parse(t.db.prepare<[number], { params_json: string }>('SELECT params_json FROM runs WHERE id = ?').get(summary.runs[0]!.id)!.params_json) as Record<string, string>;
     expect(params).toMatchObject({ batch_size: '32', 'opt/name': 'sgd', 'opt/momentum': '0.9', 'summary/loss': '1.5' });

@@ -56,9 +56,9 @@ describe(RUN, () => {
     expect(run).toMatchObject({ format: 'wandb', name: 'verysimpletransformer_run-20230329_020146-ruzz7bps', resumes: [] });
     expect(run.bytesLeftOver).toBeUndefined();
     expect(run.metrics).toEqual([
-      { name: 'lr', role: 'lr', points: 1750, nanCount: 0 },
-      { name: 'train_loss_local', role: 'loss', points: 1750, nanCount: 0 },
-      { name: 'grad_norm_square', role: 'other', points: 1750, nanCount: 0 },
+      { name: 'lr', role: 'lr', points: 1750, nanCount: 0, infCount: 0 },
+      { name: 'train_loss_local', role: 'loss', points: 1750, nanCount: 0, infCount: 0 },
+      { name: 'grad_norm_square', role: 'other', points: 1750, nanCount: 0, infCount: 0 },
     ]);
     const summary = summaryFile();
     for (const name of ['lr', 'train_loss_local', 'grad_norm_square']) {
@@ -125,9 +125,9 @@ describe(RUN, () => {
     expect(p.runs).toHaveLength(1);
     const run = p.runs[0]!;
     expect(run.metrics).toEqual([
-      { name: 'lr', role: 'lr' },
-      { name: 'train_loss_local', role: 'loss' },
-      { name: 'grad_norm_square', role: 'other' },
+      { name: 'lr', role: 'lr', imported: true },
+      { name: 'train_loss_local', role: 'loss', imported: true },
+      { name: 'grad_norm_square', role: 'other', imported: true },
     ]);
     expect(run.columns).toEqual(['step', 'lr', 'train_loss_local', 'grad_norm_square']);
     expect(run.firstRows).toHaveLength(10);
