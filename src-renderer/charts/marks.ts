@@ -7,6 +7,7 @@ import type { ChartMark, MarkKind } from './types';
 export const MARK_COLORS: Record<MarkKind, string> = {
   restart: '#2f9e44',
   drop: '#862e9c',
+  rise: '#e8590c',
   warmup_end: '#1971c2',
   phase: '#1971c2',
   resume: '#495057',
@@ -75,7 +76,7 @@ export function marksPlugin(state: MarksState): uPlot.Plugin {
         for (const line of lines.values()) {
           ctx.globalAlpha = line.dim ? 0.12 : 0.55;
           ctx.strokeStyle = line.color;
-          ctx.setLineDash(line.kind === 'drop' ? [4 * dpr, 3 * dpr] : []);
+          ctx.setLineDash(line.kind === 'drop' || line.kind === 'rise' ? [4 * dpr, 3 * dpr] : []);
           ctx.stroke(line.path);
         }
         ctx.globalAlpha = 1;

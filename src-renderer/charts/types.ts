@@ -29,7 +29,7 @@ export interface ChartScale {
   side?: 'left' | 'right';
 }
 
-export type MarkKind = 'restart' | 'drop' | 'warmup_end' | 'phase' | 'resume' | 'nonfinite';
+export type MarkKind = 'restart' | 'drop' | 'rise' | 'warmup_end' | 'phase' | 'resume' | 'nonfinite';
 
 /** A vertical line at `step`, or a band up to `toStep`, with a label such as `restart 3 · lr 0.0021 → 0.24`. */
 export interface ChartMark {

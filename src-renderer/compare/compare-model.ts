@@ -4,6 +4,7 @@
 import type { Series } from '../../src-shared/api/import-types';
 import { alignTo, unionSteps, type Aligned } from '../../src-shared/series/align';
 import { smooth } from '../../src-shared/series/smoothing';
+import { isRateJump } from '../../src-shared/schedule';
 import type { ChartMark, ChartScale, ChartSeries, PathKind } from '../charts/types';
 import { eventLabel, type ScheduleOverlay } from '../run/schedule-overlay';
 import { ALIGN_LABEL, mapSteps, stepToX, type Align, type StepRange } from './align';
@@ -96,7 +97,7 @@ function chart(curves: Curve[], scales: ChartScale[], marks: ChartMark[]): Compa
 function eventMarksOf(run: ComparedRun, toX: (s: number) => number, logX: boolean): ChartMark[] {
   if (!run.overlay) return [];
   return run.overlay.events
-    .filter((e) => e.kind === 'restart' || e.kind === 'drop')
+    .filter((e) => isRateJump(e.kind))
     .map((e) => ({ step: toX(e.step), kind: e.kind, label: eventLabel(e), color: run.color, group: String(run.id) }))
     .filter((m) => !logX || m.step > 0);
 }
