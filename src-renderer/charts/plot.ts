@@ -172,7 +172,7 @@ export class PlotController {
       scales,
       axes,
       series,
-      legend: { show: config.legend !== false, live: true },
+      legend: { show: config.legend !== false, live: config.legendValues !== false },
       cursor: {
         sync: config.syncKey ? { key: config.syncKey, setSeries: true } : undefined,
         drag: { x: true, y: false, setScale: false },
@@ -248,6 +248,7 @@ function structureKey(config: ChartConfig): string {
     syncKey: config.syncKey,
     xLog: config.xLog,
     legend: config.legend,
+    legendValues: config.legendValues,
   });
 }
 

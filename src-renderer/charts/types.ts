@@ -54,4 +54,6 @@ export interface ChartConfig {
   xLog?: boolean;
   /** uPlot's own legend under the plot; false when the view draws its own (the compare view). */
   legend?: boolean;
+  /** The legend's values at the cursor; false where the view's own readout reads them from the store (the run view). */
+  legendValues?: boolean;
 }

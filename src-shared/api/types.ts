@@ -1,7 +1,7 @@
 // Plain data that crosses the process boundary. No classes, no Dates (ISO strings instead),
 // so that the same values survive structured clone (IPC) and JSON (HTTP).
 
-import type { ImportProgress, ImportSummary } from './import-types';
+import type { ImportProgress, ImportSummary, JsonNumber } from './import-types';
 
 export interface AppInfo {
   name: 'lrscope';
@@ -127,4 +127,13 @@ export interface SeriesStats {
   area: { from: number; to: number } | null;
   /** For each requested step: the last finite point at or before it, or null. */
   valueAt: (StepValue | null)[];
+}
+
+/** A metric's stored point at a step (or the last one before it): the run view's readout. */
+export interface PointAt {
+  metric: string;
+  /** The step the point was logged at (≤ the step asked for); null before the metric's first point. */
+  step: number | null;
+  /** The stored value; non-finite values travel as 'NaN', 'Infinity', '-Infinity' (JSON has no NaN). */
+  value: JsonNumber | null;
 }
