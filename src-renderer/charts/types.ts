@@ -27,6 +27,11 @@ export interface ChartScale {
   label: string;
   log?: boolean;
   side?: 'left' | 'right';
+  /**
+   * The range comes from the values shown: true = TensorBoard's "ignore outliers" (5th–95th
+   * percentile, padded), false = every finite value. Absent: uPlot's own range (from 0 for rates).
+   */
+  ignoreOutliers?: boolean;
 }
 
 export type MarkKind = 'restart' | 'drop' | 'rise' | 'warmup_end' | 'phase' | 'resume' | 'nonfinite';

@@ -46,6 +46,8 @@ export interface CompareOptions {
   logX: boolean;
   showMarks: boolean;
   hidden: ReadonlySet<number>;
+  /** TensorBoard's "ignore outliers" y range for the compared metric (on unless said otherwise). */
+  ignoreOutliers?: boolean;
 }
 
 /** A drawn line before it is put on the chart's shared x: also one column of the CSV export. */
@@ -141,7 +143,7 @@ export function compareModel(runs: readonly ComparedRun[], o: CompareOptions): C
   return {
     xLabel: ALIGN_LABEL[o.align],
     logX: o.logX,
-    loss: chart(lossCurves, [{ key: 'y', label: o.metric, side: 'left', log: o.logY }], marks),
+    loss: chart(lossCurves, [{ key: 'y', label: o.metric, side: 'left', log: o.logY, ignoreOutliers: o.ignoreOutliers ?? true }], marks),
     lr: lrCurves.length ? chart(lrCurves, [{ key: 'y', label: 'learning rate', side: 'left', log: o.logY }], marks) : null,
     unaligned,
   };
