@@ -57,8 +57,9 @@ export class PlotController {
   private readonly marks: MarksState = {
     marks: [],
     emphasis: null,
-    ondrawn: (steps) => {
+    ondrawn: (steps, labels) => {
       if (this.root) {
+        this.root.dataset.labels = labels.slice(0, 200).join('\n');
         this.root.dataset.marks = steps.slice(0, 500).join(',');
         this.root.dataset.markCount = String(steps.length);
       }
