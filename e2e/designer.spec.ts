@@ -18,7 +18,7 @@ test('the staircase exponential_decay preset is drawn stepped, with drops at ste
 
   // Stepped and six flat stairs over 60 points: a sloped curve has 60 levels, a linear join fails `path`.
   const [series] = await designer.drawnSeries(1);
-  expect(series).toEqual({ label: 'exponential_decay, staircase', path: 'stepped', drawn: 'stepped', points: 60, levels: 6, scale: 'lr' });
+  expect(series).toEqual({ label: 'exponential_decay, staircase', path: 'stepped', drawn: 'stepped', points: 60, levels: 6, scale: 'lr', dots: false });
   // The marks the plugin actually drew, read back from the chart.
   await expect(designer.chart).toHaveAttribute('data-marks', '10,20,30,40,50');
 

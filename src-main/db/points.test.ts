@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seriesFromJson, seriesToJson } from '../../src-shared/api/series-json';
 import { freshDbEachTest, writeMetric } from '../import/test-support';
-import { querySeries } from './points';
+import { pointAtOrBefore, querySeries } from './points';
 
 const t = freshDbEachTest();
 
@@ -72,5 +72,20 @@ describe('querySeries', () => {
     const s = { steps: Float64Array.of(1, 2, 3), values: Float64Array.of(NaN, Infinity, -Infinity), exact: true };
     const back = seriesFromJson(JSON.parse(JSON.stringify(seriesToJson(s))));
     expect(back).toEqual(s);
+  });
+});
+
+describe('pointAtOrBefore (the readout at the cursor)', () => {
+  it('reads the stored point at a step, or the last one before it, across chunks, NaN as stored', () => {
+    const { steps, vals } = line(100_000, (i) => i * 3);
+    vals[50_000] = NaN;
+    const id = metricWith(steps, vals);
+    for (const i of [0, 1, 16_383, 16_384, 16_385, 49_999, 77_777, 99_999]) {
+      expect(pointAtOrBefore(t.db, id, i * 3)).toEqual({ step: i * 3, value: vals[i] });
+      expect(pointAtOrBefore(t.db, id, i * 3 + 2)).toEqual({ step: i * 3, value: vals[i] });
+    }
+    expect(pointAtOrBefore(t.db, id, 150_000)).toEqual({ step: 150_000, value: NaN });
+    expect(pointAtOrBefore(t.db, id, 1e12)).toEqual({ step: 299_997, value: vals[99_999] });
+    expect(pointAtOrBefore(t.db, id, -1)).toBeNull();
   });
 });

@@ -40,6 +40,9 @@ function statements(db: Db) {
     pointsOf: db.prepare<[number, number, number], { count: number; steps: Buffer; vals: Buffer }>(
       'SELECT count, steps, vals FROM metric_chunks WHERE metric_id = ? AND seq BETWEEN ? AND ? ORDER BY seq',
     ),
+    lastChunkFrom: db.prepare<[number, number], { seq: number }>(
+      'SELECT seq FROM metric_chunk_summaries WHERE metric_id = ? AND step_first <= ? ORDER BY seq DESC LIMIT 1',
+    ),
     summariesOf: db.prepare<[number, number, number], { entries: Buffer }>(
       'SELECT entries FROM metric_chunk_summaries WHERE metric_id = ? AND seq BETWEEN ? AND ? ORDER BY seq',
     ),
@@ -246,4 +249,21 @@ export function* pointChunks(db: Db, metricId: number, from = -Infinity, to = In
     decodeInto(vals, 0, row.vals);
     yield { steps, vals, count: row.count };
   }
+}
+
+/**
+ * The last stored point at or before `step` (NaN and ±Infinity as stored), or null before the
+ * first point: what the run view's readout shows, read from the points, never from a bucket.
+ * Points of one step logged twice (a resumed run) give the later one, as the chart draws it.
+ */
+export function pointAtOrBefore(db: Db, metricId: number, step: number): { step: number; value: number } | null {
+  const found = st(db).lastChunkFrom.get(metricId, step);
+  if (!found) return null;
+  const row = st(db).chunk.get(metricId, found.seq)!;
+  const steps = new Float64Array(row.count);
+  const vals = new Float64Array(row.count);
+  decodeSteps(steps, 0, row.steps, row.count);
+  decodeInto(vals, 0, row.vals);
+  const i = upperBoundOf(steps, row.count, step) - 1;
+  return i < 0 ? null : { step: steps[i]!, value: vals[i]! };
 }

@@ -15,3 +15,6 @@ export function formatRate(v: number | null | undefined): string {
 export function formatStep(v: number): string {
   return Number.isInteger(v) ? v.toLocaleString('en-US') : v.toFixed(1);
 }
+
+/** The smoothing slider's top: TensorBoard allows 0.999 (a 1,000-point window for very noisy runs). */
+export const MAX_SMOOTHING = 0.999;

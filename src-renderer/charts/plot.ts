@@ -5,6 +5,7 @@ import uPlot from 'uplot';
 import { formatRate, formatStep } from './format';
 import { marksPlugin, type MarksState } from './marks';
 import type { ChartConfig, ChartSeries, PathKind } from './types';
+import { logSplits, yDomain } from './y-range';
 
 export interface PlotHooks {
   /** After a drag selection on the x axis: the steps now shown. */
@@ -29,6 +30,8 @@ export interface DrawnSeries {
   /** Runs of equal consecutive values: 6 for a 6-stair staircase, one per point for a slope. */
   levels: number;
   scale: string;
+  /** Drawn with dots as well (a sparse series: a single point makes no line). */
+  dots: boolean;
 }
 
 /** Above this many points per CSS pixel a stepped path looks exactly like uPlot's min/max-per-pixel linear one. */
@@ -49,11 +52,14 @@ export class PlotController {
   private observer: ResizeObserver | null = null;
   private statsTimer: ReturnType<typeof setTimeout> | null = null;
   private emphasis: string | null = null;
+  /** Per y scale, the range from the values shown (scales that ask for one); read by uPlot's range callbacks. */
+  private yRanges = new Map<string, [number, number] | null>();
   private readonly marks: MarksState = {
     marks: [],
     emphasis: null,
-    ondrawn: (steps) => {
+    ondrawn: (steps, labels) => {
       if (this.root) {
+        this.root.dataset.labels = labels.slice(0, 200).join('\n');
         this.root.dataset.marks = steps.slice(0, 500).join(',');
         this.root.dataset.markCount = String(steps.length);
       }
@@ -79,6 +85,7 @@ export class PlotController {
     if (!this.root) return;
     const structure = structureKey(config);
     const data = alignedData(config);
+    this.yRanges = yRanges(config);
     // A zoom belongs to the steps it was made on: a new step range shows whole.
     const span = config.x.length ? `${config.x[0]}-${config.x[config.x.length - 1]}` : '';
     if (span !== this.span) this.zoom = null;
@@ -150,16 +157,22 @@ export class PlotController {
       { label: config.xLabel, values: (_u, splits) => splits.map(formatStep), gap: 4, size: 44 },
     ];
     for (const s of config.scales) {
+      const fromValues = (): [number, number] | null => this.yRanges.get(s.key) ?? null;
+      // A log y scale is drawn as log10 of the values on a linear scale (alignedData): uPlot finds no
+      // ticks at all past 1e17 (its tick search gives up on numbers of more than 17 digits), and
+      // its decade ticks stack labels (1.1e+29 over 1.1e+25). Our ticks are whole decades spaced for
+      // their labels; the values are written back as rates.
       scales[s.key] = s.log
-        ? { distr: 3, log: 10 }
-        : { range: (_u, min, max) => (min >= 0 ? [0, max > 0 ? max * 1.05 : 1] : uPlot.rangeNum(min, max, 0.1, true)) };
+        ? { range: (_u, min, max) => fromValues() ?? (min === max ? [min - 0.5, max + 0.5] : [min, max]) }
+        : { range: (_u, min, max) => fromValues() ?? (min >= 0 ? [0, max > 0 ? max * 1.05 : 1] : uPlot.rangeNum(min, max, 0.1, true)) };
       axes.push({
         scale: s.key,
         label: s.label,
         side: s.side === 'right' ? 1 : 3,
         size: 64,
-        values: (_u, splits) => splits.map((v) => formatRate(v)),
+        values: (_u, splits) => splits.map((v) => formatRate(s.log ? 10 ** v : v)),
         grid: { show: s.side !== 'right' },
+        ...(s.log ? { splits: (u: uPlot, _i: number, min: number, max: number) => logSplits(10 ** min, 10 ** max, u.bbox.height / uPlotPxRatio()).map(Math.log10) } : {}),
       });
     }
     const series: uPlot.Series[] = [
@@ -172,7 +185,7 @@ export class PlotController {
       scales,
       axes,
       series,
-      legend: { show: config.legend !== false, live: true },
+      legend: { show: config.legend !== false, live: config.legendValues !== false },
       cursor: {
         sync: config.syncKey ? { key: config.syncKey, setSeries: true } : undefined,
         drag: { x: true, y: false, setScale: false },
@@ -204,7 +217,8 @@ export class PlotController {
       width: s.width ?? (s.faint ? 1 : 2),
       dash: s.dash,
       paths,
-      points: { show: false },
+      // A sparse series (one point, a few evaluations) is drawn as dots too: a single point makes no line.
+      points: { show: (u, si, i0, i1) => !s.faint && isSparse(u.data[si]!, i0, i1, u.bbox.width / uPlotPxRatio()), size: 6, fill: s.color },
       spanGaps: false,
       value: (_u, v) => formatRate(v),
     };
@@ -233,8 +247,12 @@ export class PlotController {
         drawn: this.drawnPaths[i] ?? 'none',
         ...countPoints(s.values),
         scale: s.scale ?? config.scales[0]?.key ?? 'y',
+        dots: !s.faint && isSparse(s.values, 0, s.values.length - 1, this.width()),
       }));
       this.root.dataset.series = JSON.stringify(drawn);
+      const first = config.scales.find((s) => this.yRanges.has(s.key));
+      const range = first ? this.yRanges.get(first.key) : null;
+      this.root.dataset.yRange = range ? (first!.log ? range.map((v) => 10 ** v) : range).join(',') : '';
       this.root.dataset.range = config.x.length ? `${config.x[0]}-${config.x[config.x.length - 1]}` : '';
     }, 50);
   }
@@ -248,11 +266,25 @@ function structureKey(config: ChartConfig): string {
     syncKey: config.syncKey,
     xLog: config.xLog,
     legend: config.legend,
+    legendValues: config.legendValues,
   });
 }
 
 function alignedData(config: ChartConfig): uPlot.AlignedData {
-  return [config.x, ...config.series.map((s) => s.values)] as unknown as uPlot.AlignedData;
+  const logScales = new Set(config.scales.filter((s) => s.log).map((s) => s.key));
+  const defaultScale = config.scales[0]?.key ?? 'y';
+  const columns = config.series.map((s) => (logScales.has(s.scale ?? defaultScale) ? log10Column(s.values) : s.values));
+  return [config.x, ...columns] as unknown as uPlot.AlignedData;
+}
+
+/** log10 of each value; ≤ 0 and non-finite become gaps (null), missing stays missing (undefined: joined over). */
+function log10Column(values: ArrayLike<number | null | undefined>): (number | null | undefined)[] {
+  const out = new Array<number | null | undefined>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    out[i] = v === undefined ? undefined : v !== null && v > 0 && Number.isFinite(v) ? Math.log10(v) : null;
+  }
+  return out;
 }
 
 function countPoints(values: ArrayLike<number | null | undefined>): { points: number; levels: number } {
@@ -274,4 +306,32 @@ function withAlpha(color: string, alpha: number): string {
   if (!m) return color;
   const n = parseInt(m[1]!, 16);
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+}
+
+/** The range of each scale that asks for one, from the finite values of its series. */
+function yRanges(config: ChartConfig): Map<string, [number, number] | null> {
+  const out = new Map<string, [number, number] | null>();
+  for (const s of config.scales) {
+    if (s.ignoreOutliers === undefined) continue;
+    const columns = config.series.filter((c) => (c.scale ?? config.scales[0]?.key ?? 'y') === s.key).map((c) => c.values);
+    const domain = yDomain(columns, { ignoreOutliers: s.ignoreOutliers, log: !!s.log });
+    // A log scale is drawn in log10 units (alignedData).
+    out.set(s.key, domain && s.log ? [Math.log10(domain[0]), Math.log10(domain[1])] : domain);
+  }
+  return out;
+}
+
+function uPlotPxRatio(): number {
+  return typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? devicePixelRatio : 1;
+}
+
+/** Fewer finite points in view than one per 24 CSS pixels (stops counting past that: cheap on dense data). */
+export function isSparse(values: ArrayLike<number | null | undefined>, i0: number, i1: number, cssWidth: number): boolean {
+  const limit = Math.max(1, Math.floor(cssWidth / 24));
+  let n = 0;
+  for (let i = i0; i <= i1; i++) {
+    const v = values[i];
+    if (typeof v === 'number' && Number.isFinite(v) && ++n > limit) return false;
+  }
+  return n > 0;
 }

@@ -27,9 +27,14 @@ export interface ChartScale {
   label: string;
   log?: boolean;
   side?: 'left' | 'right';
+  /**
+   * The range comes from the values shown: true = TensorBoard's "ignore outliers" (5th–95th
+   * percentile, padded), false = every finite value. Absent: uPlot's own range (from 0 for rates).
+   */
+  ignoreOutliers?: boolean;
 }
 
-export type MarkKind = 'restart' | 'drop' | 'warmup_end' | 'phase' | 'resume' | 'nonfinite';
+export type MarkKind = 'restart' | 'drop' | 'rise' | 'warmup_end' | 'phase' | 'resume' | 'nonfinite';
 
 /** A vertical line at `step`, or a band up to `toStep`, with a label such as `restart 3 · lr 0.0021 → 0.24`. */
 export interface ChartMark {
@@ -54,4 +59,6 @@ export interface ChartConfig {
   xLog?: boolean;
   /** uPlot's own legend under the plot; false when the view draws its own (the compare view). */
   legend?: boolean;
+  /** The legend's values at the cursor; false where the view's own readout reads them from the store (the run view). */
+  legendValues?: boolean;
 }

@@ -4,6 +4,7 @@
 import type { Series } from '../../src-shared/api/import-types';
 import { alignTo, unionSteps, type Aligned } from '../../src-shared/series/align';
 import { smooth } from '../../src-shared/series/smoothing';
+import { isRateJump } from '../../src-shared/schedule';
 import type { ChartMark, ChartScale, ChartSeries, PathKind } from '../charts/types';
 import { eventLabel, type ScheduleOverlay } from '../run/schedule-overlay';
 import { ALIGN_LABEL, mapSteps, stepToX, type Align, type StepRange } from './align';
@@ -45,6 +46,8 @@ export interface CompareOptions {
   logX: boolean;
   showMarks: boolean;
   hidden: ReadonlySet<number>;
+  /** TensorBoard's "ignore outliers" y range for the compared metric (on unless said otherwise). */
+  ignoreOutliers?: boolean;
 }
 
 /** A drawn line before it is put on the chart's shared x: also one column of the CSV export. */
@@ -96,7 +99,7 @@ function chart(curves: Curve[], scales: ChartScale[], marks: ChartMark[]): Compa
 function eventMarksOf(run: ComparedRun, toX: (s: number) => number, logX: boolean): ChartMark[] {
   if (!run.overlay) return [];
   return run.overlay.events
-    .filter((e) => e.kind === 'restart' || e.kind === 'drop')
+    .filter((e) => isRateJump(e.kind))
     .map((e) => ({ step: toX(e.step), kind: e.kind, label: eventLabel(e), color: run.color, group: String(run.id) }))
     .filter((m) => !logX || m.step > 0);
 }
@@ -140,7 +143,7 @@ export function compareModel(runs: readonly ComparedRun[], o: CompareOptions): C
   return {
     xLabel: ALIGN_LABEL[o.align],
     logX: o.logX,
-    loss: chart(lossCurves, [{ key: 'y', label: o.metric, side: 'left', log: o.logY }], marks),
+    loss: chart(lossCurves, [{ key: 'y', label: o.metric, side: 'left', log: o.logY, ignoreOutliers: o.ignoreOutliers ?? true }], marks),
     lr: lrCurves.length ? chart(lrCurves, [{ key: 'y', label: 'learning rate', side: 'left', log: o.logY }], marks) : null,
     unaligned,
   };

@@ -34,7 +34,16 @@ export function nonFiniteMarks(name: string, s: Series): ChartMark[] {
   return marks;
 }
 
-function metricSeries(name: string, s: Series, x: Float64Array, color: string, smoothing: number, scale: string): ChartSeries[] {
+/** On a log axis, values ≤ 0 have no place: gaps, as non-finite values are. */
+function forAxis(values: Float64Array, log: boolean): Float64Array {
+  if (!log) return values;
+  const out = Float64Array.from(values);
+  for (let i = 0; i < out.length; i++) if (!(out[i]! > 0)) out[i] = NaN;
+  return out;
+}
+
+function metricSeries(name: string, raw: Series, x: Float64Array, color: string, smoothing: number, scale: string, log: boolean): ChartSeries[] {
+  const s: Series = log ? { ...raw, values: forAxis(raw.values, true), ...(raw.min ? { min: forAxis(raw.min, true) } : {}), ...(raw.max ? { max: forAxis(raw.max, true) } : {}) } : raw;
   const out: ChartSeries[] = [];
   if (!s.exact && s.min && s.max) {
     // Thinned: the bucket extremes, so no spike is lost between drawn points.
@@ -57,6 +66,10 @@ export interface LossChartInput {
   resumes: ChartMark[];
   smoothing: number;
   logLr: boolean;
+  /** Log y for the loss: values ≤ 0 cannot be placed and are left out (gaps). */
+  logLoss?: boolean;
+  /** TensorBoard's "ignore outliers" y range (5th–95th percentile); false = every finite value. */
+  ignoreOutliers?: boolean;
   lossLabel: string;
 }
 
@@ -64,14 +77,14 @@ export interface LossChartInput {
 export function lossChart(input: LossChartInput): ChartModel {
   const { losses, loggedLr, overlay } = input;
   const x = unionSteps([...losses.map((l) => l.series.steps), ...(loggedLr ? [loggedLr.series.steps] : []), ...(overlay ? [overlay.steps] : [])]);
-  const series = losses.flatMap((l, i) => metricSeries(l.name, l.series, x, PALETTE[i % PALETTE.length]!, input.smoothing, 'y'));
+  const series = losses.flatMap((l, i) => metricSeries(l.name, l.series, x, PALETTE[i % PALETTE.length]!, input.smoothing, 'y', !!input.logLoss));
   if (loggedLr) {
     series.push({ label: `${loggedLr.name} (logged)`, values: alignTo(x, loggedLr.series.steps, loggedLr.series.values), color: '#868e96', dash: [6, 4], width: 2, scale: 'lr' });
   }
   if (overlay) {
     series.push({ label: 'scheduled lr', values: alignTo(x, overlay.steps, overlay.lr), color: LR_COLOR, width: 2, scale: 'lr', path: overlay.stepped ? 'stepped' : 'linear' });
   }
-  const scales: ChartScale[] = [{ key: 'y', label: input.lossLabel, side: 'left' }];
+  const scales: ChartScale[] = [{ key: 'y', label: input.lossLabel, side: 'left', log: !!input.logLoss, ignoreOutliers: input.ignoreOutliers ?? true }];
   if (loggedLr || overlay) scales.push({ key: 'lr', label: 'learning rate', side: 'right', log: input.logLr });
   const marks = [
     ...(overlay ? eventMarks(overlay.events) : []),
@@ -82,10 +95,10 @@ export function lossChart(input: LossChartInput): ChartModel {
 }
 
 /** The metrics the other chart shows (accuracy, grad norm, …), each on the shared left axis. */
-export function otherChart(metrics: { name: string; series: Series }[], smoothing: number): ChartModel {
+export function otherChart(metrics: { name: string; series: Series }[], smoothing: number, ignoreOutliers = true): ChartModel {
   const x = unionSteps(metrics.map((m) => m.series.steps));
-  const series = metrics.flatMap((m, i) => metricSeries(m.name, m.series, x, PALETTE[(i + 3) % PALETTE.length]!, smoothing, 'y'));
-  return { x, series, scales: [{ key: 'y', label: metrics.map((m) => m.name).join(', '), side: 'left' }], marks: metrics.flatMap((m) => nonFiniteMarks(m.name, m.series)) };
+  const series = metrics.flatMap((m, i) => metricSeries(m.name, m.series, x, PALETTE[(i + 3) % PALETTE.length]!, smoothing, 'y', false));
+  return { x, series, scales: [{ key: 'y', label: metrics.map((m) => m.name).join(', '), side: 'left', ignoreOutliers }], marks: metrics.flatMap((m) => nonFiniteMarks(m.name, m.series)) };
 }
 
 /** Loss-like metrics are ticked by default; the logged LR and the epoch have their own places. */

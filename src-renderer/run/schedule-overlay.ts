@@ -1,7 +1,7 @@
 // The scheduled learning rate over a run's steps, with its events as chart marks. The engine
 // evaluates at exactly the steps the chart draws, plus each event's step and the one before it,
 // so a restart or a stair edge is drawn where it happens, not interpolated across a gap.
-import { events as scheduleEvents, evaluateAt, parseSpec, type ScheduleEvent, type ScheduleSpec } from '../../src-shared/schedule';
+import { eventName, events as scheduleEvents, evaluateAt, parseSpec, type ScheduleEvent, type ScheduleSpec } from '../../src-shared/schedule';
 import type { ChartMark } from '../charts/types';
 import { formatRate, formatStep } from '../charts/format';
 
@@ -41,19 +41,13 @@ export function scheduleOverlay(spec: ScheduleSpec, from: number, to: number, ru
   }
   const steps = Float64Array.from(samples).sort();
   const lr = evaluateAt(spec, steps);
-  const stepped = evts.length > 0 && evts.every((e) => e.kind === 'drop');
+  const stepped = evts.length > 0 && evts.every((e) => e.kind === 'drop' || e.kind === 'rise');
   return { spec, steps, lr, events: evts, stepped };
 }
 
-const KIND_WORD: Record<ScheduleEvent['kind'], string> = {
-  restart: 'restart',
-  drop: 'drop',
-  warmup_end: 'warmup end',
-  phase: 'phase',
-};
-
+/** The engine's name for the event ("rise 1", "restart 3") with the rates either side. */
 export function eventLabel(e: ScheduleEvent): string {
-  return `${KIND_WORD[e.kind]} ${e.index} · lr ${formatRate(e.lrBefore)} → ${formatRate(e.lrAfter)}`;
+  return `${eventName(e)} · lr ${formatRate(e.lrBefore)} → ${formatRate(e.lrAfter)}`;
 }
 
 export function eventMarks(evts: readonly ScheduleEvent[]): ChartMark[] {

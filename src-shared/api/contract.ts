@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { IMPORT_FORMATS, type ImportPreview, type SeriesJson } from './import-types';
 import type { AppInfo, ComparisonDetail, ComparisonSummary, ImportJob, RunDetail, RunSummary, ScheduleDetail, ScheduleSummary, SeriesStats } from './types';
+import type { PointAt } from './types';
 
 /** A contract entry: the input schema (validated at the boundary) and a phantom output type. */
 export interface Method<I extends z.ZodType, O> {
@@ -140,6 +141,16 @@ export const contract = {
         areaFrom: step.optional(),
         areaTo: step.optional(),
         at: z.array(step, { error: 'must be a list of steps' }).max(1000, 'at most 1000 steps').optional(),
+      })
+      .strict(),
+  ),
+  /** Each metric's stored point at `step` or the last before it (never a thinned bucket): the run view's readout at the cursor. */
+  'series.at': method<PointAt[]>()(
+    z
+      .object({
+        runId: id,
+        metrics: z.array(z.string({ error: 'must be a metric name' }).min(1, 'must not be empty'), { error: 'must be a list of metric names' }).min(1, 'must name at least one metric').max(100, 'at most 100 metrics'),
+        step,
       })
       .strict(),
   ),

@@ -2,6 +2,14 @@
 // "no value"), so they travel as the strings 'NaN', 'Infinity' and '-Infinity'.
 import type { JsonNumber, Series, SeriesJson } from './import-types';
 
+export function toJsonNumber(v: number): JsonNumber {
+  return Number.isFinite(v) ? v : Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity';
+}
+
+export function fromJsonNumber(v: JsonNumber): number {
+  return typeof v === 'number' ? v : v === 'NaN' ? NaN : v === 'Infinity' ? Infinity : -Infinity;
+}
+
 function toJsonNumbers(values: Float64Array): JsonNumber[] {
   const out: JsonNumber[] = new Array<JsonNumber>(values.length);
   for (let i = 0; i < values.length; i++) {

@@ -139,3 +139,12 @@ export interface SeriesStats {
   /** For each requested step: the last finite point at or before it, or null. */
   valueAt: (StepValue | null)[];
 }
+
+/** A metric's stored point at a step (or the last one before it): the run view's readout. */
+export interface PointAt {
+  metric: string;
+  /** The step the point was logged at (≤ the step asked for); null before the metric's first point. */
+  step: number | null;
+  /** The stored value; non-finite values travel as 'NaN', 'Infinity', '-Infinity' (JSON has no NaN). */
+  value: JsonNumber | null;
+}

@@ -1,6 +1,7 @@
 // The compiled form of a spec: what evaluate, events and describeStep run on.
 
-export type EventKind = 'restart' | 'drop' | 'warmup_end' | 'phase';
+/** `rise`: a stair or boundary where the rate goes up (piecewise 0.01 → 0.03, gamma > 1); the curves mark those as drops and events() names them by the rates. */
+export type EventKind = 'restart' | 'drop' | 'rise' | 'warmup_end' | 'phase';
 
 export interface ScheduleEvent {
   /** First step with the new value (or the new phase). */

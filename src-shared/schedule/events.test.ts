@@ -4,7 +4,7 @@
 // curve: a jump in the curve is an event, and a restart or drop is a jump.
 import { describe, expect, test } from 'vitest';
 import { evaluate } from './evaluate';
-import { events } from './events';
+import { EVENT_WORDS, eventName, events } from './events';
 import { PRESETS } from './presets';
 import type { ScheduleSpec, ScheduleSpecInput } from './spec';
 import { spec } from './test-util';
@@ -155,4 +155,24 @@ describe('events with many stairs and restarts (the rates come from the search, 
       }
     });
   }
+});
+
+describe('an event that raises the rate is a rise, never a drop (issue 9, item 5)', () => {
+  test('piecewise 0.01 → 0.03 → 0.5 rises twice, named "rise 1", "rise 2" by the engine', () => {
+    const got = events(spec({ kind: 'piecewise_constant', boundaries: [100, 200], values: [0.01, 0.03, 0.5] }), 0, 300);
+    expect(got.map((e) => [e.kind, e.step, e.index])).toEqual([['rise', 101, 1], ['rise', 201, 2]]);
+    expect(got.map(eventName)).toEqual(['rise 1', 'rise 2']);
+  });
+  test('a piecewise schedule that goes up then down: one rise, one drop', () => {
+    const got = events(spec({ kind: 'piecewise_constant', boundaries: [10, 20], values: [0.01, 0.1, 0.001] }), 0, 30);
+    expect(got.map((e) => `${eventName(e)}@${e.step}`)).toEqual(['rise 1@11', 'drop 2@21']);
+  });
+  test('a staircase with decay_rate > 1 and MultiStepLR with gamma > 1 rise', () => {
+    expect(events(spec({ kind: 'exponential_decay', learning_rate: 0.1, decay_steps: 10, decay_rate: 2, staircase: true }), 0, 30).map((e) => e.kind)).toEqual(['rise', 'rise']);
+    expect(events(spec({ kind: 'torch.MultiStepLR', lr: 0.1, milestones: [5], gamma: 3 }), 0, 30).map((e) => e.kind)).toEqual(['rise']);
+  });
+  test('every kind has its word in one place', () => {
+    expect(EVENT_WORDS).toEqual({ restart: 'restart', drop: 'drop', rise: 'rise', warmup_end: 'warmup end', phase: 'phase' });
+    expect(eventName({ step: 5, kind: 'warmup_end', lrBefore: 0, lrAfter: 1, index: 1 })).toBe('warmup end');
+  });
 });

@@ -3,7 +3,7 @@
 // index function (float32 rounding included) in time proportional to their number, with the
 // rates on both sides; here we keep a restart or a drop only where the rate changes.
 import { compile } from './compile';
-import type { ScheduleEvent } from './curve';
+import type { EventKind, ScheduleEvent } from './curve';
 import type { ScheduleSpec } from './spec';
 
 /** Events with fromStep <= step < toStep, in step order. */
@@ -15,7 +15,28 @@ export function events(spec: ScheduleSpec, fromStep: number, toStep: number): Sc
   const out: ScheduleEvent[] = [];
   curve.marks(fromStep, toStep, (step, kind, index, lrBefore, lrAfter) => {
     if ((kind === 'drop' || kind === 'restart') && lrBefore === lrAfter) return;
-    out.push({ step, kind, lrBefore, lrAfter, index });
+    // A stair or boundary that raises the rate is a rise: the curves only know where their index changes.
+    const named = kind === 'drop' && lrAfter > lrBefore ? 'rise' : kind;
+    out.push({ step, kind: named, lrBefore, lrAfter, index });
   });
   return out;
+}
+
+/** The word for each kind of event: every view (charts, tables, compare, designer, CLI) names events through this. */
+export const EVENT_WORDS: Readonly<Record<EventKind, string>> = {
+  restart: 'restart',
+  drop: 'drop',
+  rise: 'rise',
+  warmup_end: 'warmup end',
+  phase: 'phase',
+};
+
+/** "restart 3", "drop 2", "rise 1", "warmup end" (there is one warmup end). */
+export function eventName(e: ScheduleEvent): string {
+  return e.kind === 'warmup_end' ? EVENT_WORDS.warmup_end : `${EVENT_WORDS[e.kind]} ${e.index}`;
+}
+
+/** Events where the rate jumps (restart, drop, rise), as opposed to a warmup end or phase change. */
+export function isRateJump(kind: EventKind): boolean {
+  return kind === 'restart' || kind === 'drop' || kind === 'rise';
 }

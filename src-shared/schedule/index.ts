@@ -4,7 +4,7 @@ export type { ScheduleSpecInput, ScheduleKind, SpecOf, WarmupSpec, SequentialLRS
 export { parseSpec, formatErrors } from './validate';
 export type { SpecError, ParseResult } from './validate';
 export { evaluate, evaluateAt, preview } from './evaluate';
-export { events } from './events';
+export { events, EVENT_WORDS, eventName, isRateJump } from './events';
 export type { ScheduleEvent, EventKind } from './curve';
 export { describeStep } from './describe';
 export { listKinds } from './kinds';
