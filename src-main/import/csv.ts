@@ -57,12 +57,26 @@ export function parseHeader(file: string, buf: Buffer, start: number, end: numbe
   return { delimiter, names, ...chooseStep(file, names, stepColumn) };
 }
 
-/** Reads the records of a CSV body one at a time, joining quoted newlines. */
+/**
+ * A record whose quoted field runs over several lines is joined in memory; a training log never
+ * needs more than this, and the cap keeps one stray quote from holding the rest of the file.
+ */
+export const MAX_QUOTED_RECORD_BYTES = 1 << 20;
+
+const NEWLINE = Buffer.from('\n');
+
+/**
+ * Reads the records of a CSV body one at a time, joining quoted newlines. The quote count of each
+ * line is looked at once (the parity of the lines joined so far is kept), so a stray quote costs
+ * one pass over what follows it, never a rescan of the joined text for each new line.
+ */
 class RecordSplitter {
   private pending: Buffer[] | null = null;
+  private pendingBytes = 0;
   private pendingLine = 0;
 
   constructor(
+    private readonly file: string,
     private readonly delimiter: number,
     readonly fields: Fields,
   ) {}
@@ -75,9 +89,16 @@ class RecordSplitter {
   /** Returns the line the record started on, or 0 while a quoted field runs on. */
   split(buf: Buffer, start: number, end: number, line: number): number {
     if (this.pending) {
-      this.pending.push(Buffer.from('\n'), Buffer.from(buf.subarray(start, end)));
+      this.pending.push(NEWLINE, Buffer.from(buf.subarray(start, end)));
+      this.pendingBytes += end - start + 1;
+      // An odd count on this line closes the field the earlier lines left open.
+      if (quotesBalanced(buf, start, end)) {
+        if (this.pendingBytes > MAX_QUOTED_RECORD_BYTES) {
+          throw new ImportError(this.file, { line: this.pendingLine }, `a quoted field opened on this line runs on for more than ${MAX_QUOTED_RECORD_BYTES >> 20} MiB: a quote (") is missing, or the field is not a training log's`);
+        }
+        return 0;
+      }
       const joined = Buffer.concat(this.pending);
-      if (!quotesBalanced(joined, 0, joined.length)) return 0;
       this.pending = null;
       splitQuoted(joined, this.delimiter, this.fields);
       return this.pendingLine;
@@ -85,11 +106,17 @@ class RecordSplitter {
     if (splitPlain(buf, start, end, this.delimiter, this.fields)) return line;
     if (!quotesBalanced(buf, start, end)) {
       this.pending = [Buffer.from(buf.subarray(start, end))];
+      this.pendingBytes = end - start;
       this.pendingLine = line;
       return 0;
     }
     splitQuoted(Buffer.from(buf.subarray(start, end)), this.delimiter, this.fields);
     return line;
+  }
+
+  /** At the end of the file: a quoted field still open is an error, not a record to drop. */
+  finish(): void {
+    if (this.pending) throw new ImportError(this.file, { line: this.pendingLine }, 'a quote (") opened on this line is never closed');
   }
 }
 
@@ -249,7 +276,7 @@ export async function importCsv(file: string, run: RunWriter, ctx: ImportContext
       if (isBlank(buf, start, end)) return;
       header = parseHeader(file, buf, start, end, stepColumn);
       body = new CsvBody(file, header, run);
-      splitter = new RecordSplitter(header.delimiter, new Fields());
+      splitter = new RecordSplitter(file, header.delimiter, new Fields());
       return;
     }
     const at = splitter!.split(buf, start, end, line);
@@ -260,6 +287,7 @@ export async function importCsv(file: string, run: RunWriter, ctx: ImportContext
     body !== null && splitter!.idle ? (body as CsvBody).fastRows(buf, pos, end, next) : 0;
   await readLines(file, ctx, oneLine, manyLines);
   if (!body) throw new ImportError(file, null, 'the file is empty');
+  (splitter as RecordSplitter | null)?.finish();
   (body as CsvBody).finish();
 }
 
@@ -277,12 +305,13 @@ export async function previewCsv(file: string, stepColumn: string | undefined, r
     if (!header) {
       if (isBlank(buf, start, end)) return;
       header = parseHeader(file, buf, start, end, stepColumn);
-      splitter = new RecordSplitter(header.delimiter, new Fields());
+      splitter = new RecordSplitter(file, header.delimiter, new Fields());
       return;
     }
     if (splitter!.split(buf, start, end, line) > 0 && !isBlank(buf, start, end)) firstRows.push(splitter!.fields.texts());
     return firstRows.length < rows;
   });
   if (!header) throw new ImportError(file, null, 'the file is empty');
+  (splitter as RecordSplitter | null)?.finish();
   return { header: header as CsvHeader, firstRows };
 }
