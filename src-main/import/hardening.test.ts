@@ -2,7 +2,8 @@
 // hang, blow up or import silently short, and checks the message and that the database is exactly
 // as it was. The inputs are sized so that the old code took many seconds; none asserts on a timer
 // (bench/hardening.bench.ts has the figures).
-import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { importPaths, previewImport } from './index';
@@ -55,5 +56,41 @@ describe('1. an unbalanced quote in a CSV', () => {
   it('still reads quoted newlines that close', async () => {
     const summary = await importPaths(t.db, [file('ok.csv', 'step,loss,note\n0,1.0,"a\nb"\n1,0.5,c\n')]);
     expect(summary.runs[0]!.metrics.map((m) => [m.name, m.points])).toEqual([['loss', 2]]);
+  });
+});
+
+describe('3. named pipes, devices and symlink loops', () => {
+  const fifo = (name: string): string => {
+    const path = join(t.dir, name);
+    execFileSync('mkfifo', [path]);
+    return path;
+  };
+
+  it('a FIFO is refused before it is opened (it used to hang the import)', async () => {
+    await refused([fifo('metrics.csv')], /metrics\.csv: a named pipe \(FIFO\), not a file: lrscope reads only regular files and folders/);
+  });
+
+  it('a FIFO named like an event file, and its preview, are refused the same way', async () => {
+    const path = fifo('events.out.tfevents.1.host');
+    await refused([path], /events\.out\.tfevents\.1\.host: a named pipe \(FIFO\)/);
+    await expect(previewImport([path])).rejects.toThrow(/a named pipe \(FIFO\)/);
+  });
+
+  it('a character device is refused', async () => {
+    await refused(['/dev/zero'], /\/dev\/zero: a character device, not a file/);
+  });
+
+  it('a folder walk passes over a FIFO and reads the logs beside it', async () => {
+    mkdirSync(join(t.dir, 'run'));
+    execFileSync('mkfifo', [join(t.dir, 'run', 'a.csv')]);
+    writeFileSync(join(t.dir, 'run', 'b.csv'), 'step,loss\n0,1\n1,0.5\n');
+    const summary = await importPaths(t.db, [join(t.dir, 'run')]);
+    expect(summary.runs.map((r) => r.name)).toEqual(['b']);
+  });
+
+  it('a symlink loop says so, not "no such file"', async () => {
+    symlinkSync(join(t.dir, 'loop-b'), join(t.dir, 'loop-a'));
+    symlinkSync(join(t.dir, 'loop-a'), join(t.dir, 'loop-b'));
+    await refused([join(t.dir, 'loop-a')], /loop-a: symlink loop/);
   });
 });
