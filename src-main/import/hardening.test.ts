@@ -3,10 +3,13 @@
 // as it was. The inputs are sized so that the old code took many seconds; none asserts on a timer
 // (bench/hardening.bench.ts has the figures).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { importPaths, previewImport } from './index';
+import { EventType } from './tensorboard/event-proto';
+import { maskedCrc32c } from './tensorboard/tfrecord';
+import { scalarEvent, tfRecord, versionEvent } from './tensorboard/event-writer';
 import { freshDbEachTest, sample, snapshot } from './test-support';
 
 const t = freshDbEachTest();
@@ -92,5 +95,47 @@ describe('3. named pipes, devices and symlink loops', () => {
     symlinkSync(join(t.dir, 'loop-b'), join(t.dir, 'loop-a'));
     symlinkSync(join(t.dir, 'loop-a'), join(t.dir, 'loop-b'));
     await refused([join(t.dir, 'loop-a')], /loop-a: symlink loop/);
+  });
+});
+
+describe('2. a TFRecord header that declares a false length', () => {
+  /** A length field with a valid CRC, as a corrupt or cut file can hold. */
+  function header(length: number): Buffer {
+    const out = Buffer.alloc(12);
+    out.writeBigUInt64LE(BigInt(length), 0);
+    out.writeUInt32LE(maskedCrc32c(out.subarray(0, 8)), 8);
+    return out;
+  }
+  const events = (n: number) => Buffer.concat([tfRecord(versionEvent()), ...Array.from({ length: n }, (_, i) => tfRecord(scalarEvent(i, 'loss', 1 / (i + 1))))]);
+
+  it('is a truncated tail reported with its offset, found without copying the rest (128 MiB took 12 s)', async () => {
+    const good = events(10);
+    const path = file('events.out.tfevents.1.host', Buffer.concat([good, header(1 << 30)]));
+    truncateSync(path, 128 << 20); // 128 MiB that the false record claims part of
+    const summary = await importPaths(t.db, [path]);
+    const run = summary.runs[0]!;
+    expect(run.metrics).toEqual([{ name: 'loss', role: 'loss', points: 10, nanCount: 0 }]);
+    expect(run.bytesLeftOver).toBe((128 << 20) - good.length);
+    expect(run.leftOut).toEqual([`${path}: record 12 at byte ${good.length}: declares 1073741824 bytes of data but the file ends ${(128 << 20) - good.length - 12} bytes after its header (a cut file or a corrupt length); not imported`]);
+  });
+
+  it('as the first record: the reason is the unfinished record, not "no scalar summaries"', async () => {
+    const path = file('events.out.tfevents.2.host', header(1 << 29));
+    truncateSync(path, 64 << 20);
+    await refused([path], /events\.out\.tfevents\.2\.host: no complete scalar record before the unfinished one \(.*record 1 at byte 0: declares 536870912 bytes/);
+  });
+
+  it('real records bigger than a block (kept, and streamed past) still read, their CRC checked', async () => {
+    const bigEvent = (bytes: number) => EventType.encode(EventType.fromObject({ wall_time: 1, file_version: 'x'.repeat(bytes) })).finish();
+    for (const bytes of [3 << 20, 20 << 20]) {
+      const records = [tfRecord(versionEvent()), tfRecord(bigEvent(bytes)), tfRecord(scalarEvent(0, 'loss', 1)), tfRecord(scalarEvent(1, 'loss', 0.5))];
+      const path = file(`events.out.tfevents.${bytes}.host`, Buffer.concat(records));
+      const summary = await importPaths(t.db, [path]);
+      expect(summary.runs[0]!.metrics[0]!.points).toBe(2);
+      const corrupt = Buffer.concat(records);
+      corrupt[records[0]!.length + 12 + (bytes >> 1)] ^= 1;
+      writeFileSync(path, corrupt);
+      await expect(importPaths(t.db, [path])).rejects.toThrow(/record 2: CRC mismatch/);
+    }
   });
 });

@@ -112,6 +112,8 @@ export class RunWriter {
   private readonly metrics = new Map<string, MetricWriter | null>();
   private readonly resumes = new Set<number>();
   bytesLeftOver = 0;
+  /** What was set aside and why (an unfinished last record or line), for the summary. */
+  readonly leftOut: string[] = [];
 
   constructor(
     readonly store: ImportStore,
@@ -151,6 +153,7 @@ export class RunWriter {
       metrics,
       resumes: [...this.resumes].sort((a, b) => a - b),
       ...(this.bytesLeftOver > 0 ? { bytesLeftOver: this.bytesLeftOver } : {}),
+      ...(this.leftOut.length > 0 ? { leftOut: [...this.leftOut] } : {}),
     };
   }
 }

@@ -53,7 +53,21 @@ export async function importEventFiles(files: string[], run: RunWriter, ctx: Imp
       tags.scalars(event, (tag, value) => tags.writer(tag)?.add(step, value));
     });
     leftOver += read.bytesLeftOver;
+    if (read.tail) run.leftOut.push(tailText(file, read));
   }
   run.bytesLeftOver = leftOver;
-  if (tags.writers.size === 0) throw new ImportError(files.length === 1 ? files[0]! : files.join(', '), null, 'no scalar summaries in these event files');
+  if (tags.writers.size === 0) {
+    if (run.leftOut.length > 0) throw new ImportError(files.length === 1 ? files[0]! : files.join(', '), null, `no complete scalar record before the unfinished one (${run.leftOut.join('; ')})`);
+    throw new ImportError(files.length === 1 ? files[0]! : files.join(', '), null, 'no scalar summaries in these event files');
+  }
+}
+
+/** The unfinished record at the end of a file, in the user's words. */
+function tailText(file: string, read: RecordsRead): string {
+  const { record, offset, declaredLength } = read.tail!;
+  const why =
+    declaredLength === null
+      ? `the last ${read.bytesLeftOver} bytes are an unfinished record`
+      : `declares ${declaredLength} bytes of data but the file ends ${Math.max(0, read.bytesLeftOver - 12)} bytes after its header (a cut file or a corrupt length)`;
+  return `${file}: record ${record} at byte ${offset}: ${why}; not imported`;
 }
