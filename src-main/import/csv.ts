@@ -4,10 +4,11 @@ import type { ImportContext } from './context';
 import { readNumericRow } from './csv-fast';
 import { Fields, quotesBalanced, sniffDelimiter, splitPlain, splitQuoted } from './csv-fields';
 import { ImportError } from './errors';
-import { readLines } from './lines';
+import { readLines, unfinishedText } from './lines';
 import { findStepColumn, isEpochName } from './names';
 import { MISSING, NumberReader, TEXT } from './numbers';
 import type { MetricWriter, RunWriter } from './run-writer';
+import { isStep, notAStep } from './steps';
 
 // What a column turned out to be; a column is undecided until its first non-empty value.
 const UNDECIDED = 0;
@@ -175,6 +176,7 @@ class CsvBody {
       if (stepIndex >= 0) {
         if (present[stepIndex] === 0) break;
         step = values[stepIndex]!;
+        if (!isStep(step)) break; // the general way names the line
       }
       for (let col = 0; col < width; col++) {
         const kind = kinds[col];
@@ -228,15 +230,15 @@ class CsvBody {
     if (i < 0) return this.rows;
     const step = this.reader.read(f.buf, f.starts[i]!, f.ends[i]!);
     if (this.reader.kind === MISSING) throw new ImportError(this.file, { line }, `no step: "${this.header.names[i]}" is empty`);
-    if (this.reader.kind === TEXT || Number.isNaN(step)) {
-      throw new ImportError(this.file, { line }, `the step "${f.text(i)}" in "${this.header.names[i]}" is not a number`);
+    if (this.reader.kind === TEXT || !isStep(step)) {
+      throw new ImportError(this.file, { line }, `${notAStep(`"${f.text(i)}"`)} (column "${this.header.names[i]}")`);
     }
     return step;
   }
 
   /** After the last row: an import needs at least one curve. */
-  finish(): void {
-    if (this.rows === 0) throw new ImportError(this.file, null, 'only a header, no data rows');
+  finish(unfinished = ''): void {
+    if (this.rows === 0) throw new ImportError(this.file, null, `only a header, no data rows${unfinished}`);
     if (!this.writers.some((w) => w !== null)) throw new ImportError(this.file, null, 'no numeric column besides the step');
   }
 }
@@ -285,10 +287,13 @@ export async function importCsv(file: string, run: RunWriter, ctx: ImportContext
   // Plain numeric rows in bulk; the rest (and a record whose quoted field runs on) line by line.
   const manyLines = (buf: Buffer, pos: number, end: number, next: { pos: number }): number =>
     body !== null && splitter!.idle ? (body as CsvBody).fastRows(buf, pos, end, next) : 0;
-  await readLines(file, ctx, oneLine, manyLines);
+  // A header without a newline is read as it is; a last data row without one is set aside.
+  const read = await readLines(file, ctx, oneLine, manyLines, () => header === null);
   if (!body) throw new ImportError(file, null, 'the file is empty');
   (splitter as RecordSplitter | null)?.finish();
-  (body as CsvBody).finish();
+  const unfinished = unfinishedText(file, read);
+  if (unfinished) run.leftOut.push(unfinished);
+  (body as CsvBody).finish(read.unfinished ? ` (line ${read.unfinished.line} has no newline at its end: cut, or still being written, so not imported)` : '');
 }
 
 function isBlank(buf: Buffer, start: number, end: number): boolean {
@@ -301,7 +306,7 @@ export async function previewCsv(file: string, stepColumn: string | undefined, r
   let header: CsvHeader | null = null;
   let splitter: RecordSplitter | null = null;
   const firstRows: string[][] = [];
-  await readLines(file, null, (buf, start, end, line) => {
+  const onLine = (buf: Buffer, start: number, end: number, line: number): boolean | void => {
     if (!header) {
       if (isBlank(buf, start, end)) return;
       header = parseHeader(file, buf, start, end, stepColumn);
@@ -310,7 +315,8 @@ export async function previewCsv(file: string, stepColumn: string | undefined, r
     }
     if (splitter!.split(buf, start, end, line) > 0 && !isBlank(buf, start, end)) firstRows.push(splitter!.fields.texts());
     return firstRows.length < rows;
-  });
+  };
+  await readLines(file, null, onLine, undefined, () => header === null);
   if (!header) throw new ImportError(file, null, 'the file is empty');
   (splitter as RecordSplitter | null)?.finish();
   return { header: header as CsvHeader, firstRows };

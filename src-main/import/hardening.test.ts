@@ -139,3 +139,52 @@ describe('2. a TFRecord header that declares a false length', () => {
     }
   });
 });
+
+describe('8. a last line without a newline', () => {
+  it('is set aside and reported when it is cut mid-number (it was stored as 1795596780)', async () => {
+    const path = file('cut.csv', 'step,loss,time\n0,1.0,1795596779.5\n1,0.9,1795596780.16');
+    const summary = await importPaths(t.db, [path]);
+    expect(summary.runs[0]!.metrics.map((m) => [m.name, m.points])).toEqual([
+      ['loss', 1],
+      ['time', 1],
+    ]);
+    expect(summary.runs[0]!.leftOut).toEqual([`${path}: line 3: the last line has no newline at its end (cut, or still being written); not imported`]);
+  });
+
+  it('is set aside when the cut falls on a field boundary (the whole import used to fail)', async () => {
+    const path = file('cut2.csv', 'step,loss,lr\n0,1.0,0.1\n1,0.9,0.1\n2,');
+    const summary = await importPaths(t.db, [path]);
+    expect(summary.runs[0]!.metrics.map((m) => m.points)).toEqual([2, 2]);
+    expect(summary.runs[0]!.leftOut?.[0]).toMatch(/cut2\.csv: line 4: the last line has no newline/);
+  });
+
+  it('in JSON lines: a cut object is set aside; an object that closes is whole and imported', async () => {
+    const cut = file('cut.jsonl', '{"step": 0, "loss": 1.0}\n{"step": 1, "loss": 0.9}\n{"step": 2, "loss": 0.8');
+    const a = await importPaths(t.db, [cut]);
+    expect(a.runs[0]!.metrics[0]!.points).toBe(2);
+    expect(a.runs[0]!.leftOut?.[0]).toMatch(/cut\.jsonl: line 3: the last line has no newline/);
+    const whole = await importPaths(t.db, [file('whole.jsonl', '{"step": 0, "loss": 1.0}\n{"step": 1, "loss": 0.9}')]);
+    expect(whole.runs[0]!.metrics[0]!.points).toBe(2);
+    expect(whole.runs[0]!.leftOut).toBeUndefined();
+  });
+
+  it('a file whose only data row is cut says so', async () => {
+    await refused([file('one.csv', 'step,loss\n0,1.')], /one\.csv: only a header, no data rows \(line 2 has no newline at its end/);
+  });
+});
+
+describe('7. a step that is not a whole number from 0', () => {
+  it.each([
+    ['1e400', 'step,loss\n0,1.0\n1e400,0.9\n2,0.8\n', /bad\.csv: line 3: the step "1e400" is not a whole number from 0 to 2\^53 \(column "step"\)/],
+    ['a fraction', 'step,loss\n0,1.0\n1.5,0.9\n', /bad\.csv: line 3: the step "1.5" is not a whole number/],
+    ['negative', 'step,loss\n0,1.0\n-1,0.9\n', /bad\.csv: line 3: the step "-1" is not a whole number/],
+    ['past 2^53', 'step,loss\n0,1.0\n9007199254740993,0.9\n', /bad\.csv: line 3: the step "9007199254740993" is not a whole number/],
+  ])('CSV: %s', async (_what, text, message) => {
+    await refused([file('bad.csv', text)], message);
+  });
+
+  it('JSON lines, trainer_state.json and MLflow name the line or entry', async () => {
+    await refused([file('bad.jsonl', '{"step": 0, "loss": 1}\n{"step": 1e400, "loss": 2}\n')], /bad\.jsonl: line 2: the step Infinity is not a whole number/);
+    await refused([file('trainer_state.json', JSON.stringify({ log_history: [{ step: 0, loss: 1 }, { step: 2.5, loss: 1 }] }))], /trainer_state\.json: log_history entry 2: the step 2.5 is not a whole number/);
+  });
+});

@@ -5,6 +5,7 @@ import type { MetricWriter, RunWriter } from '../run-writer';
 import { decodeEvent, toNumber, type EventMessage } from './event-proto';
 import { scalarOf } from './scalars';
 import { readRecords, type RecordsRead } from './tfrecord';
+import { isStep, notAStep } from '../steps';
 
 /** Tags of one run, kept across its files (TF2 names a tag's plugin only in its first event). */
 export class TagTable {
@@ -50,6 +51,7 @@ export async function importEventFiles(files: string[], run: RunWriter, ctx: Imp
       const event = decode(file, data, record);
       if (!event.summary) return;
       const step = toNumber(event.step);
+      if (!isStep(step)) throw new ImportError(file, { record }, notAStep(String(step)));
       tags.scalars(event, (tag, value) => tags.writer(tag)?.add(step, value));
     });
     leftOver += read.bytesLeftOver;
