@@ -115,7 +115,7 @@ describe('what is not an error', () => {
 
   it('a restart in a CSV: later values replace the overlapping steps', async () => {
     const rows = ['step,loss', ...[0, 1, 2, 3, 4, 5, 3, 4, 5, 6].map((s, i) => `${s},${i}`)];
-    const summary = await importPaths(t.db, [file('restart.csv', rows.join('\r\n'))]);
+    const summary = await importPaths(t.db, [file('restart.csv', `${rows.join('\r\n')}\r\n`)]);
     expect(summary.runs[0]!.resumes).toEqual([3]);
     expect(summary.runs[0]!.metrics[0]!.points).toBe(7);
   });

@@ -4,10 +4,11 @@ import type { ImportContext } from './context';
 import { readNumericRow } from './csv-fast';
 import { Fields, quotesBalanced, sniffDelimiter, splitPlain, splitQuoted } from './csv-fields';
 import { ImportError } from './errors';
-import { readLines } from './lines';
+import { readLines, unfinishedText } from './lines';
 import { findStepColumn, isEpochName } from './names';
 import { MISSING, NumberReader, TEXT } from './numbers';
 import type { MetricWriter, RunWriter } from './run-writer';
+import { isStep, notAStep } from './steps';
 
 // What a column turned out to be; a column is undecided until its first non-empty value.
 const UNDECIDED = 0;
@@ -57,12 +58,26 @@ export function parseHeader(file: string, buf: Buffer, start: number, end: numbe
   return { delimiter, names, ...chooseStep(file, names, stepColumn) };
 }
 
-/** Reads the records of a CSV body one at a time, joining quoted newlines. */
+/**
+ * A record whose quoted field runs over several lines is joined in memory; a training log never
+ * needs more than this, and the cap keeps one stray quote from holding the rest of the file.
+ */
+export const MAX_QUOTED_RECORD_BYTES = 1 << 20;
+
+const NEWLINE = Buffer.from('\n');
+
+/**
+ * Reads the records of a CSV body one at a time, joining quoted newlines. The quote count of each
+ * line is looked at once (the parity of the lines joined so far is kept), so a stray quote costs
+ * one pass over what follows it, never a rescan of the joined text for each new line.
+ */
 class RecordSplitter {
   private pending: Buffer[] | null = null;
+  private pendingBytes = 0;
   private pendingLine = 0;
 
   constructor(
+    private readonly file: string,
     private readonly delimiter: number,
     readonly fields: Fields,
   ) {}
@@ -75,9 +90,16 @@ class RecordSplitter {
   /** Returns the line the record started on, or 0 while a quoted field runs on. */
   split(buf: Buffer, start: number, end: number, line: number): number {
     if (this.pending) {
-      this.pending.push(Buffer.from('\n'), Buffer.from(buf.subarray(start, end)));
+      this.pending.push(NEWLINE, Buffer.from(buf.subarray(start, end)));
+      this.pendingBytes += end - start + 1;
+      // An odd count on this line closes the field the earlier lines left open.
+      if (quotesBalanced(buf, start, end)) {
+        if (this.pendingBytes > MAX_QUOTED_RECORD_BYTES) {
+          throw new ImportError(this.file, { line: this.pendingLine }, `a quoted field opened on this line runs on for more than ${MAX_QUOTED_RECORD_BYTES >> 20} MiB: a quote (") is missing, or the field is not a training log's`);
+        }
+        return 0;
+      }
       const joined = Buffer.concat(this.pending);
-      if (!quotesBalanced(joined, 0, joined.length)) return 0;
       this.pending = null;
       splitQuoted(joined, this.delimiter, this.fields);
       return this.pendingLine;
@@ -85,11 +107,17 @@ class RecordSplitter {
     if (splitPlain(buf, start, end, this.delimiter, this.fields)) return line;
     if (!quotesBalanced(buf, start, end)) {
       this.pending = [Buffer.from(buf.subarray(start, end))];
+      this.pendingBytes = end - start;
       this.pendingLine = line;
       return 0;
     }
     splitQuoted(Buffer.from(buf.subarray(start, end)), this.delimiter, this.fields);
     return line;
+  }
+
+  /** At the end of the file: a quoted field still open is an error, not a record to drop. */
+  finish(): void {
+    if (this.pending) throw new ImportError(this.file, { line: this.pendingLine }, 'a quote (") opened on this line is never closed');
   }
 }
 
@@ -148,6 +176,7 @@ class CsvBody {
       if (stepIndex >= 0) {
         if (present[stepIndex] === 0) break;
         step = values[stepIndex]!;
+        if (!isStep(step)) break; // the general way names the line
       }
       for (let col = 0; col < width; col++) {
         const kind = kinds[col];
@@ -201,15 +230,15 @@ class CsvBody {
     if (i < 0) return this.rows;
     const step = this.reader.read(f.buf, f.starts[i]!, f.ends[i]!);
     if (this.reader.kind === MISSING) throw new ImportError(this.file, { line }, `no step: "${this.header.names[i]}" is empty`);
-    if (this.reader.kind === TEXT || Number.isNaN(step)) {
-      throw new ImportError(this.file, { line }, `the step "${f.text(i)}" in "${this.header.names[i]}" is not a number`);
+    if (this.reader.kind === TEXT || !isStep(step)) {
+      throw new ImportError(this.file, { line }, `${notAStep(`"${f.text(i)}"`)} (column "${this.header.names[i]}")`);
     }
     return step;
   }
 
   /** After the last row: an import needs at least one curve. */
-  finish(): void {
-    if (this.rows === 0) throw new ImportError(this.file, null, 'only a header, no data rows');
+  finish(unfinished = ''): void {
+    if (this.rows === 0) throw new ImportError(this.file, null, `only a header, no data rows${unfinished}`);
     if (!this.writers.some((w) => w !== null)) throw new ImportError(this.file, null, 'no numeric column besides the step');
   }
 }
@@ -249,7 +278,7 @@ export async function importCsv(file: string, run: RunWriter, ctx: ImportContext
       if (isBlank(buf, start, end)) return;
       header = parseHeader(file, buf, start, end, stepColumn);
       body = new CsvBody(file, header, run);
-      splitter = new RecordSplitter(header.delimiter, new Fields());
+      splitter = new RecordSplitter(file, header.delimiter, new Fields());
       return;
     }
     const at = splitter!.split(buf, start, end, line);
@@ -258,9 +287,13 @@ export async function importCsv(file: string, run: RunWriter, ctx: ImportContext
   // Plain numeric rows in bulk; the rest (and a record whose quoted field runs on) line by line.
   const manyLines = (buf: Buffer, pos: number, end: number, next: { pos: number }): number =>
     body !== null && splitter!.idle ? (body as CsvBody).fastRows(buf, pos, end, next) : 0;
-  await readLines(file, ctx, oneLine, manyLines);
+  // A header without a newline is read as it is; a last data row without one is set aside.
+  const read = await readLines(file, ctx, oneLine, manyLines, () => header === null);
   if (!body) throw new ImportError(file, null, 'the file is empty');
-  (body as CsvBody).finish();
+  (splitter as RecordSplitter | null)?.finish();
+  const unfinished = unfinishedText(file, read);
+  if (unfinished) run.leftOut.push(unfinished);
+  (body as CsvBody).finish(read.unfinished ? ` (line ${read.unfinished.line} has no newline at its end: cut, or still being written, so not imported)` : '');
 }
 
 function isBlank(buf: Buffer, start: number, end: number): boolean {
@@ -273,16 +306,18 @@ export async function previewCsv(file: string, stepColumn: string | undefined, r
   let header: CsvHeader | null = null;
   let splitter: RecordSplitter | null = null;
   const firstRows: string[][] = [];
-  await readLines(file, null, (buf, start, end, line) => {
+  const onLine = (buf: Buffer, start: number, end: number, line: number): boolean | void => {
     if (!header) {
       if (isBlank(buf, start, end)) return;
       header = parseHeader(file, buf, start, end, stepColumn);
-      splitter = new RecordSplitter(header.delimiter, new Fields());
+      splitter = new RecordSplitter(file, header.delimiter, new Fields());
       return;
     }
     if (splitter!.split(buf, start, end, line) > 0 && !isBlank(buf, start, end)) firstRows.push(splitter!.fields.texts());
     return firstRows.length < rows;
-  });
+  };
+  await readLines(file, null, onLine, undefined, () => header === null);
   if (!header) throw new ImportError(file, null, 'the file is empty');
+  (splitter as RecordSplitter | null)?.finish();
   return { header: header as CsvHeader, firstRows };
 }

@@ -1,5 +1,5 @@
 // Files are read in blocks, never whole: a multi-GB log must fit in a few MB of memory.
-import { open } from 'node:fs/promises';
+import { openRegularFile } from './special-files';
 
 export const BLOCK_BYTES = 1 << 20;
 
@@ -11,7 +11,7 @@ export const BLOCK_BYTES = 1 << 20;
  * process, the HTTP server) breathe during a long import.
  */
 export async function* fileBlocks(path: string, blockBytes = BLOCK_BYTES): AsyncGenerator<Buffer> {
-  const handle = await open(path, 'r');
+  const handle = await openRegularFile(path);
   let next: Promise<{ bytesRead: number; buffer: Buffer }> | null = null;
   try {
     const buffers = [Buffer.allocUnsafe(blockBytes), Buffer.allocUnsafe(blockBytes)];
@@ -34,7 +34,7 @@ export async function* fileBlocks(path: string, blockBytes = BLOCK_BYTES): Async
 
 /** The first bytes of a file, for detection and previews. */
 export async function fileHead(path: string, bytes: number): Promise<Buffer> {
-  const handle = await open(path, 'r');
+  const handle = await openRegularFile(path);
   try {
     const buffer = Buffer.alloc(bytes);
     const { bytesRead } = await handle.read(buffer, 0, bytes, 0);

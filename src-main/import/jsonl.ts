@@ -1,7 +1,7 @@
 // JSONL / NDJSON logs: one JSON object a line, as Python training scripts and W&B exports write.
 import type { ImportContext } from './context';
 import { ImportError } from './errors';
-import { readLines } from './lines';
+import { readLines, unfinishedText } from './lines';
 import { ObjectRows } from './object-rows';
 import { flatten, isObject, parsePythonJson, type Row } from './python-json';
 import type { RunWriter } from './run-writer';
@@ -18,22 +18,35 @@ function parseLine(file: string, text: string, line: number): Row | null {
   return flatten(value);
 }
 
+/** A last line without a newline is whole when it is a JSON object that closes. */
+function wholeObject(buf: Buffer, start: number, end: number): boolean {
+  try {
+    return isObject(parsePythonJson(buf.toString('utf8', start, end)));
+  } catch {
+    return false;
+  }
+}
+
 export async function importJsonl(file: string, run: RunWriter, ctx: ImportContext, stepColumn: string | undefined): Promise<void> {
   const rows = new ObjectRows(file, run, stepColumn);
-  await readLines(file, ctx, (buf, start, end, line) => {
+  const onLine = (buf: Buffer, start: number, end: number, line: number): void => {
     const row = parseLine(file, buf.toString('utf8', start, end), line);
     if (row) rows.row(row, { line });
-  });
-  rows.finish('the file is empty');
+  };
+  const read = await readLines(file, ctx, onLine, undefined, wholeObject);
+  const unfinished = unfinishedText(file, read);
+  if (unfinished) run.leftOut.push(unfinished);
+  rows.finish(read.unfinished ? `no complete line: line ${read.unfinished.line} has no newline at its end and is not a whole JSON object` : 'the file is empty');
 }
 
 /** The first rows, flattened, for the preview. */
 export async function previewJsonl(file: string, count = 10): Promise<Row[]> {
   const rows: Row[] = [];
-  await readLines(file, null, (buf, start, end, line) => {
+  const onLine = (buf: Buffer, start: number, end: number, line: number): boolean => {
     const row = parseLine(file, buf.toString('utf8', start, end), line);
     if (row) rows.push(row);
     return rows.length < count;
-  });
+  };
+  await readLines(file, null, onLine, undefined, wholeObject);
   return rows;
 }

@@ -19,22 +19,49 @@ export type LineHandler = (buf: Buffer, start: number, end: number, line: number
  */
 export type BulkLineHandler = (buf: Buffer, pos: number, end: number, next: { pos: number }) => number;
 
-export async function readLines(file: string, ctx: ImportContext | null, onLine: LineHandler, onLines?: BulkLineHandler): Promise<void> {
+/**
+ * Whether a last line without a newline is whole all the same (a JSON object that closes). Without
+ * such evidence the line is set aside: a log still being written, or a copy cut mid-number
+ * (`1795596780.16…` read as `1795596780`), must not import a wrong last value.
+ */
+export type CompleteCheck = (buf: Buffer, start: number, end: number) => boolean;
+
+export interface LinesRead {
+  /** The last line, set aside because it has no newline at its end and nothing shows it whole. */
+  unfinished: { line: number; bytes: number } | null;
+}
+
+const LF = 10;
+const CR = 13;
+
+/** Old Mac line ends: CR alone. Seen in the first block when it has no LF but has a CR before its end. */
+function usesCrOnly(block: Buffer): boolean {
+  if (block.indexOf(LF) >= 0) return false;
+  const cr = block.indexOf(CR);
+  return cr >= 0 && cr < block.length - 1;
+}
+
+export async function readLines(file: string, ctx: ImportContext | null, onLine: LineHandler, onLines?: BulkLineHandler, complete?: CompleteCheck): Promise<LinesRead> {
   // The start of a line that runs on into the next block (a copy: blocks are reused).
   let carry: Buffer | null = null;
   let line = 0;
   let first = true;
+  let newline = LF;
   const next = { pos: 0 };
   for await (const block of fileBlocks(file)) {
     let pos = 0;
     if (first) {
       first = false;
       if (block.length >= 3 && block[0] === 0xef && block[1] === 0xbb && block[2] === 0xbf) pos = 3; // UTF-8 BOM
+      if (usesCrOnly(block)) {
+        newline = CR;
+        onLines = undefined; // the fast path reads LF-ended records only
+      }
     }
     let rows = 0;
     if (carry) {
       // Only the line that crosses the boundary is joined; the block itself is not copied.
-      const nl = block.indexOf(10);
+      const nl = block.indexOf(newline);
       if (nl < 0) {
         carry = Buffer.concat([carry, block]);
         tooLong(file, carry.length, line);
@@ -45,8 +72,8 @@ export async function readLines(file: string, ctx: ImportContext | null, onLine:
       carry = null;
       line++;
       rows++;
-      const end = joined.length > 0 && joined[joined.length - 1] === 13 ? joined.length - 1 : joined.length;
-      if (onLine(joined, 0, end, line) === false) return;
+      const end = joined.length > 0 && joined[joined.length - 1] === CR ? joined.length - 1 : joined.length;
+      if (onLine(joined, 0, end, line) === false) return { unfinished: null };
       pos = nl + 1;
     }
     for (;;) {
@@ -58,23 +85,38 @@ export async function readLines(file: string, ctx: ImportContext | null, onLine:
           pos = next.pos;
         }
       }
-      const nl = block.indexOf(10, pos);
+      const nl = block.indexOf(newline, pos);
       if (nl < 0) break;
       line++;
       rows++;
-      const end = nl > pos && block[nl - 1] === 13 ? nl - 1 : nl;
-      if (onLine(block, pos, end, line) === false) return;
+      const end = nl > pos && block[nl - 1] === CR ? nl - 1 : nl;
+      if (onLine(block, pos, end, line) === false) return { unfinished: null };
       pos = nl + 1;
     }
     tooLong(file, block.length - pos, line);
     if (pos < block.length) carry = Buffer.from(block.subarray(pos));
     ctx?.advance(block.length, rows);
   }
-  if (carry && carry.length > 0) {
-    const end = carry[carry.length - 1] === 13 ? carry.length - 1 : carry.length;
+  if (!carry) return { unfinished: null };
+  const end = carry[carry.length - 1] === CR ? carry.length - 1 : carry.length;
+  if (isBlank(carry, 0, end)) return { unfinished: null };
+  if (complete?.(carry, 0, end)) {
     onLine(carry, 0, end, line + 1);
     ctx?.advance(0, 1);
+    return { unfinished: null };
   }
+  return { unfinished: { line: line + 1, bytes: carry.length } };
+}
+
+function isBlank(buf: Buffer, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (buf[i] !== 32 && buf[i] !== 9) return false;
+  return true;
+}
+
+/** The note for the summary when the last line was set aside. */
+export function unfinishedText(file: string, read: LinesRead): string | null {
+  if (!read.unfinished) return null;
+  return `${file}: line ${read.unfinished.line}: the last line has no newline at its end (cut, or still being written); not imported`;
 }
 
 function tooLong(file: string, bytes: number, line: number): void {

@@ -5,9 +5,10 @@ import { readdir, readFile } from 'node:fs/promises';
 import path, { basename, dirname, join } from 'node:path';
 import type { ImportContext } from './context';
 import { ImportError } from './errors';
-import { readLines } from './lines';
+import { readLines, unfinishedText } from './lines';
 import { NUMBER, NumberReader } from './numbers';
 import type { RunWriter } from './run-writer';
+import { isStep, notAStep } from './steps';
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
@@ -68,7 +69,7 @@ export async function importMlflowRun(runDir: string, run: RunWriter, ctx: Impor
   let points = 0;
   for (const file of await mlflowMetricFiles(runDir)) {
     const writer = run.metric(keyOf(metricsDir, file));
-    await readLines(file, ctx, (buf, start, end, line) => {
+    const read = await readLines(file, ctx, (buf, start, end, line) => {
       const text = buf.toString('utf8', start, end).trim();
       if (text === '') return;
       const parts = text.split(/\s+/);
@@ -77,10 +78,12 @@ export async function importMlflowRun(runDir: string, run: RunWriter, ctx: Impor
       if (reader.kind !== NUMBER) throw new ImportError(file, { line }, `the value "${parts[1]}" is not a number`);
       // Lines written before MLflow had steps carry none; MLflow reads them as step 0.
       const step = parts.length === 3 ? reader.readText(parts[2]!) : 0;
-      if (reader.kind !== NUMBER || Number.isNaN(step)) throw new ImportError(file, { line }, `the step "${parts[2]}" is not a number`);
+      if (reader.kind !== NUMBER || !isStep(step)) throw new ImportError(file, { line }, notAStep(`"${parts[2]}"`));
       writer?.add(step, value);
       points++;
     });
+    const unfinished = unfinishedText(file, read);
+    if (unfinished) run.leftOut.push(unfinished);
   }
   if (points === 0) throw new ImportError(runDir, null, 'this MLflow run has no logged metric values');
 }

@@ -4,6 +4,7 @@ import { ImportError, type Place } from './errors';
 import { findStepColumn, isEpochName } from './names';
 import type { Row } from './python-json';
 import type { MetricWriter, RunWriter } from './run-writer';
+import { isStep, notAStep } from './steps';
 
 type Column = { kind: 'metric'; writer: MetricWriter } | { kind: 'text' } | { kind: 'skipped' };
 
@@ -61,9 +62,9 @@ export class ObjectRows {
 
   private step(row: Row, key: string, place: Place): number {
     const step = row.get(key);
-    if (typeof step === 'number' && !Number.isNaN(step)) return step;
+    if (typeof step === 'number' && isStep(step)) return step;
     if (step === undefined || step === null) throw new ImportError(this.file, place, `no step: "${key}" is missing`);
-    throw new ImportError(this.file, place, `the step ${JSON.stringify(step)} in "${key}" is not a number`);
+    throw new ImportError(this.file, place, `${notAStep(typeof step === 'number' ? String(step) : JSON.stringify(step))} (field "${key}")`);
   }
 
   finish(empty: string): void {

@@ -117,6 +117,8 @@ export class RunWriter {
   private readonly metrics = new Map<string, MetricWriter | null>();
   private readonly resumes = new Set<number>();
   bytesLeftOver = 0;
+  /** What was set aside and why (an unfinished last record or line), for the summary. */
+  readonly leftOut: string[] = [];
 
   constructor(
     readonly store: ImportStore,
@@ -157,6 +159,7 @@ export class RunWriter {
       metrics,
       resumes: [...this.resumes].sort((a, b) => a - b),
       ...(this.bytesLeftOver > 0 ? { bytesLeftOver: this.bytesLeftOver } : {}),
+      ...(this.leftOut.length > 0 ? { leftOut: [...this.leftOut] } : {}),
     };
   }
 }

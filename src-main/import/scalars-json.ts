@@ -4,6 +4,7 @@ import type { ImportContext } from './context';
 import { ImportError } from './errors';
 import { isObject, parsePythonJson } from './python-json';
 import type { RunWriter } from './run-writer';
+import { isStep, notAStep } from './steps';
 
 const MAX_BYTES = 256 << 20;
 
@@ -45,6 +46,7 @@ export async function importScalarsJson(file: string, run: RunWriter, ctx: Impor
       if (!Array.isArray(t) || t.length !== 3 || typeof t[1] !== 'number' || typeof t[2] !== 'number') {
         throw new ImportError(file, null, `"${key}" entry ${i + 1}: expected [wall_time, step, value]`);
       }
+      if (!isStep(t[1])) throw new ImportError(file, null, `"${key}" entry ${i + 1}: ${notAStep(String(t[1]))}`);
       writer?.add(t[1], t[2]);
     });
     rows += triples.length;

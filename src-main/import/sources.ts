@@ -7,6 +7,7 @@ import type { ImportFormat } from '../../src-shared/api/import-types';
 import { detectFile, EVENT_FILE } from './detect';
 import { ImportError } from './errors';
 import { mlflowMetricFiles, mlflowRunName } from './mlflow';
+import { refuseSpecialFile, statOrExplain } from './special-files';
 import { isWandbRunFolder, wandbRunFiles } from './wandb/run-folder';
 
 export interface Source {
@@ -112,8 +113,8 @@ export async function findSources(paths: string[], format?: ImportFormat): Promi
   const walk = new Walk(format);
   for (const given of paths) {
     const path = resolve(given);
-    const info = await stat(path).catch(() => null);
-    if (!info) throw new ImportError(path, null, 'no such file or folder');
+    const info = await statOrExplain(path);
+    refuseSpecialFile(path, info);
     if (info.isDirectory()) await walk.folder(path, path);
     else await walk.file(path, false, dirname(path));
   }

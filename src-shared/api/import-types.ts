@@ -95,6 +95,8 @@ export interface ImportedRun {
   resumes: number[];
   /** Bytes after the last complete record of an event file that was still being written. */
   bytesLeftOver?: number;
+  /** What was set aside, each naming the file, the line or record and why (an unfinished tail). */
+  leftOut?: string[];
 }
 
 export interface ImportSummary {

@@ -28,6 +28,7 @@ function describe(summary: ImportSummary): string {
     const notes = [
       run.resumes.length ? `restarted at step ${run.resumes.join(', ')}` : '',
       run.bytesLeftOver ? `${run.bytesLeftOver} bytes of an unfinished record left out` : '',
+      ...(run.leftOut ?? []),
     ].filter(Boolean);
     return [`run ${run.id} "${run.name}" (${run.format})`, ...metrics.map((m) => `  ${m}`), ...notes.map((n) => `  ${n}`)].join('\n');
   });

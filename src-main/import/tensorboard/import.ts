@@ -5,6 +5,7 @@ import type { MetricWriter, RunWriter } from '../run-writer';
 import { decodeEvent, toNumber, type EventMessage } from './event-proto';
 import { scalarOf } from './scalars';
 import { readRecords, type RecordsRead } from './tfrecord';
+import { isStep, notAStep } from '../steps';
 
 /** Tags of one run, kept across its files (TF2 names a tag's plugin only in its first event). */
 export class TagTable {
@@ -50,10 +51,25 @@ export async function importEventFiles(files: string[], run: RunWriter, ctx: Imp
       const event = decode(file, data, record);
       if (!event.summary) return;
       const step = toNumber(event.step);
+      if (!isStep(step)) throw new ImportError(file, { record }, notAStep(String(step)));
       tags.scalars(event, (tag, value) => tags.writer(tag)?.add(step, value));
     });
     leftOver += read.bytesLeftOver;
+    if (read.tail) run.leftOut.push(tailText(file, read));
   }
   run.bytesLeftOver = leftOver;
-  if (tags.writers.size === 0) throw new ImportError(files.length === 1 ? files[0]! : files.join(', '), null, 'no scalar summaries in these event files');
+  if (tags.writers.size === 0) {
+    if (run.leftOut.length > 0) throw new ImportError(files.length === 1 ? files[0]! : files.join(', '), null, `no complete scalar record before the unfinished one (${run.leftOut.join('; ')})`);
+    throw new ImportError(files.length === 1 ? files[0]! : files.join(', '), null, 'no scalar summaries in these event files');
+  }
+}
+
+/** The unfinished record at the end of a file, in the user's words. */
+function tailText(file: string, read: RecordsRead): string {
+  const { record, offset, declaredLength } = read.tail!;
+  const why =
+    declaredLength === null
+      ? `the last ${read.bytesLeftOver} bytes are an unfinished record`
+      : `declares ${declaredLength} bytes of data but the file ends ${Math.max(0, read.bytesLeftOver - 12)} bytes after its header (a cut file or a corrupt length)`;
+  return `${file}: record ${record} at byte ${offset}: ${why}; not imported`;
 }
