@@ -34,6 +34,8 @@ export function createHandlers(s: Services): Handlers {
     'imports.cancel': ({ jobId }) => s.imports.cancel(jobId),
     'series.get': ({ runId, metric, ...range }) => s.series.get(runId, metric, range),
     'series.stats': ({ runId, metric, ...query }) => s.series.stats(runId, metric, query),
+    'schedules.infer': ({ runId, ...options }) => s.intel.infer(runId, options),
+    'schedules.drift': ({ runId, ...options }) => s.intel.drift(runId, options),
   };
 }
 

@@ -3,6 +3,7 @@
 // from this object; a channel name is never typed anywhere else.
 import { z } from 'zod';
 import { IMPORT_FORMATS, type ImportPreview, type SeriesJson } from './import-types';
+import type { DriftResponse, InferResponse } from './intel-types';
 import type { AppInfo, ComparisonDetail, ComparisonSummary, ImportJob, RunDetail, RunSummary, ScheduleDetail, ScheduleSummary, SeriesStats } from './types';
 
 /** A contract entry: the input schema (validated at the boundary) and a phantom output type. */
@@ -140,6 +141,26 @@ export const contract = {
         areaFrom: step.optional(),
         areaTo: step.optional(),
         at: z.array(step, { error: 'must be a list of steps' }).max(1000, 'at most 1000 steps').optional(),
+      })
+      .strict(),
+  ),
+  /** The schedule behind a run's logged learning rate: candidates best first (worker thread). */
+  'schedules.infer': method<InferResponse>()(
+    z
+      .object({
+        runId: id,
+        metric: z.string({ error: 'must be a metric name' }).min(1, 'must not be empty').optional(),
+        threshold: z.number({ error: 'must be a number' }).positive('must be > 0').max(1, 'must be at most 1').optional(),
+      })
+      .strict(),
+  ),
+  /** Where the logged learning rate leaves the attached schedule, with diagnoses. */
+  'schedules.drift': method<DriftResponse>()(
+    z
+      .object({
+        runId: id,
+        metric: z.string({ error: 'must be a metric name' }).min(1, 'must not be empty').optional(),
+        tolerance: z.number({ error: 'must be a number' }).positive('must be > 0').max(1, 'must be at most 1').optional(),
       })
       .strict(),
   ),
