@@ -35,6 +35,8 @@ export function createHandlers(s: Services): Handlers {
     'series.get': ({ runId, metric, ...range }) => s.series.get(runId, metric, range),
     'series.stats': ({ runId, metric, ...query }) => s.series.stats(runId, metric, query),
     'series.at': ({ runId, metrics, step }) => s.series.at(runId, metrics, step),
+    'schedules.infer': ({ runId, ...options }) => s.intel.infer(runId, options),
+    'schedules.drift': ({ runId, ...options }) => s.intel.drift(runId, options),
   };
 }
 

@@ -3,6 +3,9 @@ import { UsageError } from './args';
 import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
 import { evalCommand, eventsCommand } from './commands/schedule';
+import { exportCommand } from './commands/export';
+import { inferCommand } from './commands/infer';
+import { driftCommand } from './commands/drift';
 import { runsCommand } from './commands/runs';
 import { seriesCommand } from './commands/series';
 import { serveCommand } from './commands/serve';
@@ -18,6 +21,9 @@ const COMMANDS: Record<string, { run: Command; help: string }> = {
   series: { run: seriesCommand, help: 'series [--db FILE] --run ID --metric NAME [--from A] [--to B] [--max-points N] --json   a metric, columnar' },
   eval: { run: evalCommand, help: 'eval < [{"spec": {…}, "steps": [ints]}, …]               the learning rates, as JSON arrays (non-finite: null)' },
   events: { run: eventsCommand, help: "events --spec '<json>' --from A --to B                  restarts, drops, warmup end and phases, as JSON" },
+  infer: { run: inferCommand, help: 'infer [--db FILE] --run ID [--metric NAME] [--threshold X] [--json]   the schedule behind the logged lr, best first' },
+  drift: { run: driftCommand, help: 'drift [--db FILE] --run ID [--metric NAME] [--tolerance X] [--json]   where the logged lr leaves the attached schedule' },
+  export: { run: exportCommand, help: "export --spec '<json>' --to torch|keras|tf1|optax|hf [--json]   the schedule as code for that library" },
 };
 
 function usage(): string {

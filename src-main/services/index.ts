@@ -5,6 +5,7 @@ import { ImportService } from './imports';
 import { RunService } from './runs';
 import { SeriesService } from './series';
 import { ScheduleService } from './schedules';
+import { ScheduleIntelService } from './schedule-intel';
 import { appVersion } from './version';
 
 /** Everything the API handlers, the CLI and the importers share: one database, its services. */
@@ -16,20 +17,23 @@ export interface Services {
   comparisons: ComparisonService;
   imports: ImportService;
   series: SeriesService;
+  intel: ScheduleIntelService;
   close(): void;
 }
 
 export function openServices(file: string, shell: AppInfo['shell'], options: OpenOptions = {}): Services {
   const { db, schemaVersion, path } = openDatabase(file, options);
   const runs = new RunService(db);
+  const schedules = new ScheduleService(db, runs);
   return {
     db,
     info: { name: 'lrscope', version: appVersion(), databasePath: path, schemaVersion, shell },
     runs,
-    schedules: new ScheduleService(db, runs),
+    schedules,
     comparisons: new ComparisonService(db, runs),
     imports: new ImportService(db),
     series: new SeriesService(db, runs),
+    intel: new ScheduleIntelService(db, runs, schedules),
     close: () => db.close(),
   };
 }

@@ -3,6 +3,7 @@
 // from this object; a channel name is never typed anywhere else.
 import { z } from 'zod';
 import { IMPORT_FORMATS, type ImportPreview, type SeriesJson } from './import-types';
+import type { DriftResponse, InferResponse } from './intel-types';
 import type { AppInfo, ComparisonDetail, ComparisonSummary, ImportJob, RunDetail, RunSummary, ScheduleDetail, ScheduleSummary, SeriesStats } from './types';
 import type { PointAt } from './types';
 
@@ -151,6 +152,26 @@ export const contract = {
         runId: id,
         metrics: z.array(z.string({ error: 'must be a metric name' }).min(1, 'must not be empty'), { error: 'must be a list of metric names' }).min(1, 'must name at least one metric').max(100, 'at most 100 metrics'),
         step,
+      })
+      .strict(),
+  ),
+  /** The schedule behind a run's logged learning rate: candidates best first (worker thread). */
+  'schedules.infer': method<InferResponse>()(
+    z
+      .object({
+        runId: id,
+        metric: z.string({ error: 'must be a metric name' }).min(1, 'must not be empty').optional(),
+        threshold: z.number({ error: 'must be a number' }).positive('must be > 0').max(1, 'must be at most 1').optional(),
+      })
+      .strict(),
+  ),
+  /** Where the logged learning rate leaves the attached schedule, with diagnoses. */
+  'schedules.drift': method<DriftResponse>()(
+    z
+      .object({
+        runId: id,
+        metric: z.string({ error: 'must be a metric name' }).min(1, 'must not be empty').optional(),
+        tolerance: z.number({ error: 'must be a number' }).positive('must be > 0').max(1, 'must be at most 1').optional(),
       })
       .strict(),
   ),

@@ -1,0 +1,25 @@
+# PyTorch has no class for keras.CosineDecay: LambdaLR over the exact formula (lrscope's evaluation, op for op).
+import math
+import numpy as np
+import torch
+
+_r32 = np.float32
+_where, _floor, _ceil, _min, _max = np.where, np.floor, np.ceil, np.minimum, np.maximum
+def _cos(x): return np.cos(np.float64(x))
+def _log(x): return np.log(np.float64(x))
+def _sqrt(x): return np.sqrt(np.float64(x))
+def _pow(a, b): return np.power(np.float64(a), np.float64(b))
+
+def lr_at(step):
+    """The learning rate after `step` calls of scheduler.step() (keras.CosineDecay)."""
+    k = np.float64(step)
+    with np.errstate(all="ignore"):
+        x0 = _min(_r32(k), 125.0)
+        x1 = _max(_r32(x0 - 25.0), 0.0)
+        cf2 = _r32(x1 / 100.0)
+        cd3 = _r32(0.5 * _r32(1.0 + _r32(_cos(_r32(3.1415927410125732 * cf2)))))
+        return float(_where(x0 < 25.0, _r32(_r32(0.009999999776482582 * _r32(x0 / 25.0)) + 0.0), _r32(0.009999999776482582 * _r32(_r32(0.8999999761581421 * cd3) + 0.10000000149011612))))
+
+for group in optimizer.param_groups:
+    group["lr"] = group["initial_lr"] = 1.0
+scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lr_lambda=lr_at)

@@ -1,0 +1,29 @@
+# Keras has no schedule class for warmup: a LearningRateSchedule computing the exact formula (float64, returned as float32).
+import keras
+from keras import ops
+
+def _r32(x): return ops.cast(x, "float32")
+def _f64(x): return ops.cast(x, "float64")
+def _where(c, a, b): return ops.where(c, _f64(a), _f64(b))
+_floor, _ceil, _min, _max = ops.floor, ops.ceil, ops.minimum, ops.maximum
+_cos, _log, _sqrt, _pow = ops.cos, ops.log, ops.sqrt, ops.power
+
+class LrscopeSchedule(keras.optimizers.schedules.LearningRateSchedule):
+    """warmup, as lrscope evaluates it."""
+
+    def __call__(self, step):
+        k = ops.cast(step, "float64")
+        k0 = _max(k - 100.0, 0.0)
+        k1 = _max(k0 - 0.0, 0.0)
+        i2 = _floor(k1 / 300.0)
+        st3 = 300.0 * i2
+        k4 = _max(k0 - 900.0, 0.0)
+        n5 = _where(k4 >= 0.0, 1.0, 0.0)
+        v6 = 0.00005 * _pow(0.0, n5)
+        v7 = _where(k0 < 900.0, 0.0 + ((0.00005) * (1.0 + _cos((3.141592653589793 * (k1 - st3)) / 300.0))) / 2.0, v6)
+        return ops.cast(_where(k < 100.0, 0.0 + 0.00005 * (k / 100.0), v7), "float32")
+
+    def get_config(self):
+        return {}
+
+lr_schedule = LrscopeSchedule()

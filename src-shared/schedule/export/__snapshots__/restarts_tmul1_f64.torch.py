@@ -1,0 +1,26 @@
+# PyTorch has no class for cosine_decay_restarts: LambdaLR over the exact formula (lrscope's evaluation, op for op).
+import math
+import numpy as np
+import torch
+
+_r32 = np.float32
+_where, _floor, _ceil, _min, _max = np.where, np.floor, np.ceil, np.minimum, np.maximum
+def _cos(x): return np.cos(np.float64(x))
+def _log(x): return np.log(np.float64(x))
+def _sqrt(x): return np.sqrt(np.float64(x))
+def _pow(a, b): return np.power(np.float64(a), np.float64(b))
+
+def lr_at(step):
+    """The learning rate after `step` calls of scheduler.step() (cosine_decay_restarts)."""
+    k = np.float64(step)
+    with np.errstate(all="ignore"):
+        cf0 = ((k) / 17.0)
+        i1 = _floor(cf0)
+        w2 = (cf0 - i1)
+        h3 = (0.5 * (_pow(0.9, i1)))
+        cd4 = (h3 * (1.0 + (_cos((3.141592653589793 * w2)))))
+        return float((0.1 * ((1.0 * cd4) + 0.0)))
+
+for group in optimizer.param_groups:
+    group["lr"] = group["initial_lr"] = 1.0
+scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lr_lambda=lr_at)

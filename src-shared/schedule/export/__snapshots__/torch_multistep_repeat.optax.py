@@ -1,0 +1,14 @@
+# optax has no schedule for torch.MultiStepLR with these semantics: the exact formula on jax.numpy.
+import jax
+import jax.numpy as jnp
+
+jax.config.update("jax_enable_x64", True)  # the formula is float64, as lrscope evaluates it
+
+_r32 = jnp.float32
+_where, _floor, _ceil, _min, _max = jnp.where, jnp.floor, jnp.ceil, jnp.minimum, jnp.maximum
+_cos, _log, _sqrt, _pow = jnp.cos, jnp.log, jnp.sqrt, jnp.power
+
+def schedule(count):
+    k = jnp.asarray(count, dtype=jnp.float64)
+    n0 = _where(k >= 10.0, 1.0, 0.0) + _where(k >= 10.0, 1.0, 0.0) + _where(k >= 60.0, 1.0, 0.0)
+    return 0.05 * _pow(0.5, n0)

@@ -1,0 +1,25 @@
+# tf.compat.v1.train has no function for torch.CosineAnnealingWarmRestarts: the exact formula on TensorFlow ops (float64).
+import numpy as np
+import tensorflow as tf
+
+global_step = tf.compat.v1.train.get_or_create_global_step()
+
+def _r32(x): return tf.cast(x, tf.float32)
+def _f64(x): return tf.cast(x, tf.float64)
+def _where(c, a, b): return tf.where(c, _f64(a), _f64(b))
+def _min(a, b): return tf.minimum(a, tf.cast(b, a.dtype))
+def _max(a, b): return tf.maximum(a, tf.cast(b, a.dtype))
+def _pow(a, b): return tf.pow(tf.cast(a, tf.float64), tf.cast(b, tf.float64))
+_floor, _ceil, _cos, _log, _sqrt = tf.floor, tf.math.ceil, tf.cos, tf.math.log, tf.sqrt
+
+def lr_at(step):
+    k = tf.cast(step, tf.float64)
+    i0 = _max(0.0, _floor(_log((k / 10.0) * 1.0 + 1.0) / 0.6931471805599453) - 1.0)
+    i1 = _where((10.0 * (_pow(2.0, i0 + 1.0) - 1.0)) / 1.0 <= k, i0 + 1.0, i0)
+    i2 = _where((10.0 * (_pow(2.0, i1 + 1.0) - 1.0)) / 1.0 <= k, i1 + 1.0, i1)
+    i3 = _where((10.0 * (_pow(2.0, i2 + 1.0) - 1.0)) / 1.0 <= k, i2 + 1.0, i2)
+    st4 = (10.0 * (_pow(2.0, i3) - 1.0)) / 1.0
+    ti5 = 10.0 * _pow(2.0, i3)
+    return 0.0001 + ((0.0999) * (1.0 + _cos((3.141592653589793 * (k - st4)) / ti5))) / 2.0
+
+learning_rate = lr_at(global_step)
