@@ -114,7 +114,7 @@ describe('2. a TFRecord header that declares a false length', () => {
     truncateSync(path, 128 << 20); // 128 MiB that the false record claims part of
     const summary = await importPaths(t.db, [path]);
     const run = summary.runs[0]!;
-    expect(run.metrics).toEqual([{ name: 'loss', role: 'loss', points: 10, nanCount: 0 }]);
+    expect(run.metrics).toEqual([{ name: 'loss', role: 'loss', points: 10, nanCount: 0, infCount: 0 }]);
     expect(run.bytesLeftOver).toBe((128 << 20) - good.length);
     expect(run.leftOut).toEqual([`${path}: record 12 at byte ${good.length}: declares 1073741824 bytes of data but the file ends ${(128 << 20) - good.length - 12} bytes after its header (a cut file or a corrupt length); not imported`]);
   });
@@ -142,11 +142,13 @@ describe('2. a TFRecord header that declares a false length', () => {
 
 describe('8. a last line without a newline', () => {
   it('is set aside and reported when it is cut mid-number (it was stored as 1795596780)', async () => {
-    const path = file('cut.csv', 'step,loss,time\n0,1.0,1795596779.5\n1,0.9,1795596780.16');
+    // A big number cut mid-way (a token counter here; the reported case was a timestamp, which the
+    // import now leaves out as a clock column).
+    const path = file('cut.csv', 'step,loss,tokens\n0,1.0,1795596779.5\n1,0.9,1795596780.16');
     const summary = await importPaths(t.db, [path]);
     expect(summary.runs[0]!.metrics.map((m) => [m.name, m.points])).toEqual([
       ['loss', 1],
-      ['time', 1],
+      ['tokens', 1],
     ]);
     expect(summary.runs[0]!.leftOut).toEqual([`${path}: line 3: the last line has no newline at its end (cut, or still being written); not imported`]);
   });
