@@ -34,6 +34,7 @@ export function createHandlers(s: Services): Handlers {
     'imports.cancel': ({ jobId }) => s.imports.cancel(jobId),
     'series.get': ({ runId, metric, ...range }) => s.series.get(runId, metric, range),
     'series.stats': ({ runId, metric, ...query }) => s.series.stats(runId, metric, query),
+    'series.restartImpact': ({ runId, metric, ...options }) => s.restarts.impact(runId, metric, options),
   };
 }
 

@@ -2,6 +2,7 @@ import type { AppInfo } from '../../src-shared/api/types';
 import { openDatabase, type Db, type OpenOptions } from '../db/database';
 import { ComparisonService } from './comparisons';
 import { ImportService } from './imports';
+import { RestartService } from './restarts';
 import { RunService } from './runs';
 import { SeriesService } from './series';
 import { ScheduleService } from './schedules';
@@ -16,20 +17,23 @@ export interface Services {
   comparisons: ComparisonService;
   imports: ImportService;
   series: SeriesService;
+  restarts: RestartService;
   close(): void;
 }
 
 export function openServices(file: string, shell: AppInfo['shell'], options: OpenOptions = {}): Services {
   const { db, schemaVersion, path } = openDatabase(file, options);
   const runs = new RunService(db);
+  const schedules = new ScheduleService(db, runs);
   return {
     db,
     info: { name: 'lrscope', version: appVersion(), databasePath: path, schemaVersion, shell },
     runs,
-    schedules: new ScheduleService(db, runs),
+    schedules,
     comparisons: new ComparisonService(db, runs),
     imports: new ImportService(db),
     series: new SeriesService(db, runs),
+    restarts: new RestartService(db, runs, schedules),
     close: () => db.close(),
   };
 }

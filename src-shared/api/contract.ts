@@ -3,7 +3,7 @@
 // from this object; a channel name is never typed anywhere else.
 import { z } from 'zod';
 import { IMPORT_FORMATS, type ImportPreview, type SeriesJson } from './import-types';
-import type { AppInfo, ComparisonDetail, ComparisonSummary, ImportJob, RunDetail, RunSummary, ScheduleDetail, ScheduleSummary, SeriesStats } from './types';
+import type { AppInfo, ComparisonDetail, ComparisonSummary, ImportJob, RestartImpactTable, RunDetail, RunSummary, ScheduleDetail, ScheduleSummary, SeriesStats } from './types';
 
 /** A contract entry: the input schema (validated at the boundary) and a phantom output type. */
 export interface Method<I extends z.ZodType, O> {
@@ -140,6 +140,17 @@ export const contract = {
         areaFrom: step.optional(),
         areaTo: step.optional(),
         at: z.array(step, { error: 'must be a list of steps' }).max(1000, 'at most 1000 steps').optional(),
+      })
+      .strict(),
+  ),
+  /** The restart/drop table: each event of the run's schedule against every stored point of a loss (not thinned, not zoomed). */
+  'series.restartImpact': method<RestartImpactTable>()(
+    z
+      .object({
+        runId: id,
+        metric: z.string({ error: 'must be a metric name' }).min(1, 'must not be empty'),
+        before: z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(10_000, 'must be at most 10000').default(20),
+        smoothing: z.number({ error: 'must be a number' }).min(0, 'must be between 0 and 0.999').max(0.999, 'must be between 0 and 0.999').default(0.6),
       })
       .strict(),
   ),
