@@ -258,9 +258,12 @@ export async function importCsv(file: string, run: RunWriter, ctx: ImportContext
   // Plain numeric rows in bulk; the rest (and a record whose quoted field runs on) line by line.
   const manyLines = (buf: Buffer, pos: number, end: number, next: { pos: number }): number =>
     body !== null && splitter!.idle ? (body as CsvBody).fastRows(buf, pos, end, next) : 0;
+  const linesBefore = ctx.rows;
   await readLines(file, ctx, oneLine, manyLines);
   if (!body) throw new ImportError(file, null, 'the file is empty');
   (body as CsvBody).finish();
+  // readLines counted every line; the summary says rows of data ("4,501 rows", not 4,502 with the header).
+  ctx.notRows(ctx.rows - linesBefore - (body as CsvBody).rows);
 }
 
 function isBlank(buf: Buffer, start: number, end: number): boolean {
