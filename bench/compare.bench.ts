@@ -57,7 +57,7 @@ function writeRuns(file: string): void {
         store.writeChunk(id, seq, steps, vals, n);
         count += n;
       }
-      store.finishMetric(id, { points: count, nanCount: 0, stepMin: 0, stepMax: (count - 1) * every });
+      store.finishMetric(id, { points: count, nanCount: 0, infCount: 0, stepMin: 0, stepMax: (count - 1) * every });
     };
     metric('loss', 'loss', 1, (s) => 2.3 * Math.exp(-s / (POINTS / (3 + r / 4))) + 0.2 * (1 + Math.cos((Math.PI * (s % period)) / period)) * 0.1 + 0.05 * rnd());
     metric('lr', 'lr', 1, (s) => 0.001 * (1 + r / 10) * 0.5 * (1 + Math.cos((Math.PI * (s % period)) / period)));

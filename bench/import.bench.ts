@@ -116,7 +116,7 @@ function seriesBench(dir: string): void {
     }
     store.writeChunk(metricId, seq, steps, vals, n);
   }
-  store.finishMetric(metricId, { points: total, nanCount: 0, stepMin: 0, stepMax: total - 1 });
+  store.finishMetric(metricId, { points: total, nanCount: 0, infCount: 0, stepMin: 0, stepMax: total - 1 });
   store.commit();
   store.close();
   const times: number[] = [];
