@@ -58,6 +58,18 @@ test('the restart/drop table shows the figures of every stored point, with N and
     expect(Number(await row.locator('[data-column="peak"]').getAttribute('data-value'))).toBeCloseTo(want[i]!.peak, 12);
     await expect(row.locator('[data-column="recovered"]')).toHaveAttribute('data-value', String(want[i]!.recovered ?? ''));
   }
+  // Zoomed into steps with no event at all, the table is the same: it does not read the chart's points.
+  const before = (await section.locator('tbody').textContent())!;
+  const plot = (await page.getByTestId('run-chart').locator('.u-over').boundingBox())!;
+  await page.mouse.move(plot.x + plot.width * 0.05, plot.y + plot.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(plot.x + plot.width * 0.12, plot.y + plot.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect(page.getByRole('button', { name: 'Show all steps' })).toBeVisible();
+  await expect(section.locator('tbody')).toHaveText(before);
+  await expect(rows).toHaveCount(EVENTS.length + 1);
+  await page.getByRole('button', { name: 'Show all steps' }).click();
+
   await expect(section).toContainText(`mean of the last ${N} logged loss values before the event`);
   await expect(section).toContainText(`weight ${W}`);
   await section.scrollIntoViewIfNeeded();
