@@ -37,6 +37,7 @@ export function createHandlers(s: Services): Handlers {
     'series.at': ({ runId, metrics, step }) => s.series.at(runId, metrics, step),
     'schedules.infer': ({ runId, ...options }) => s.intel.infer(runId, options),
     'schedules.drift': ({ runId, ...options }) => s.intel.drift(runId, options),
+    'series.restartImpact': ({ runId, metric, ...options }) => s.restarts.impact(runId, metric, options),
   };
 }
 

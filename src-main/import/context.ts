@@ -35,6 +35,11 @@ export class ImportContext {
     if (now - this.lastReport >= REPORT_EVERY_MS) this.report(now);
   }
 
+  /** Lines that were read but held no data row (a CSV header, blank lines): not counted as rows. */
+  notRows(lines: number): void {
+    this.rowsDone -= lines;
+  }
+
   /** The final report, so a progress bar ends full. */
   finish(): void {
     if (this.onProgress) this.report(performance.now());

@@ -288,12 +288,15 @@ export async function importCsv(file: string, run: RunWriter, ctx: ImportContext
   const manyLines = (buf: Buffer, pos: number, end: number, next: { pos: number }): number =>
     body !== null && splitter!.idle ? (body as CsvBody).fastRows(buf, pos, end, next) : 0;
   // A header without a newline is read as it is; a last data row without one is set aside.
+  const linesBefore = ctx.rows;
   const read = await readLines(file, ctx, oneLine, manyLines, () => header === null);
   if (!body) throw new ImportError(file, null, 'the file is empty');
   (splitter as RecordSplitter | null)?.finish();
   const unfinished = unfinishedText(file, read);
   if (unfinished) run.leftOut.push(unfinished);
   (body as CsvBody).finish(read.unfinished ? ` (line ${read.unfinished.line} has no newline at its end: cut, or still being written, so not imported)` : '');
+  // readLines counted every line; the summary says rows of data ("4,501 rows", not 4,502 with the header).
+  ctx.notRows(ctx.rows - linesBefore - (body as CsvBody).rows);
 }
 
 function isBlank(buf: Buffer, start: number, end: number): boolean {

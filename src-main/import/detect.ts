@@ -47,6 +47,13 @@ function looksLikeJsonLine(line: string): boolean {
 
 /** Beside the logs in a run folder: configs and notes, never read as logs in a folder walk. */
 const NOT_LOGS = /\.(ya?ml|md|py|sh|txt|toml|cfg|ini|pt|pth|ckpt|bin|safetensors|png|jpe?g|svg|html?)$/i;
+/** A run's description beside its logs (run_name, schedule, params): read for the name, not as a log. */
+export const RUN_JSON = 'run.json';
+
+/** Files that describe a run rather than log it (run.json, hparams.yaml, args.yaml): skipped when picked with its logs. */
+export function isRunDescription(name: string): boolean {
+  return name === RUN_JSON || /\.ya?ml$/i.test(name);
+}
 
 /** A header and a first row with the same number of fields, at least two, one of them numeric. */
 function looksLikeTable(lines: string[]): boolean {
@@ -92,7 +99,7 @@ function detectJson(file: string, head: Buffer, lines: string[]): ImportFormat |
 export async function detectFile(file: string, quiet = false): Promise<ImportFormat | null> {
   const name = basename(file);
   if (EVENT_FILE.test(name)) return 'tensorboard';
-  if (quiet && NOT_LOGS.test(name)) return null;
+  if (quiet && (NOT_LOGS.test(name) || isRunDescription(name))) return null;
   if (name.endsWith('.wandb')) return 'wandb';
   if (name === 'wandb-summary.json') {
     throw unsupported(file, 'a W&B summary holds only the last value of each metric, not a training curve');

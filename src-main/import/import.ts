@@ -11,7 +11,7 @@ import { importJsonl } from './jsonl';
 import { importMlflowRun, mlflowParams } from './mlflow';
 import { RunWriter } from './run-writer';
 import { importScalarsJson, readScalarsJson } from './scalars-json';
-import { findSources, totalBytes, type Source } from './sources';
+import { findSources, totalBytes, type Source, type UnnamedFolder } from './sources';
 import { importEventFiles } from './tensorboard/import';
 import { importTrainerState, readTrainerState } from './trainer-state';
 import { prepareWandb } from './wandb/import';
@@ -21,6 +21,8 @@ export interface ImportRequest extends ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** What to record as a run's source: browser mode names an uploaded file, not its temp copy. */
   sourceLabel?: (path: string) => string;
+  /** Folders whose name means nothing (browser mode's upload folders): runs are not named after them. */
+  unnamedFolder?: UnnamedFolder;
 }
 
 export function databaseOf(target: Services | Db): Db {
@@ -82,7 +84,7 @@ function runName(options: ImportOptions, source: Source, count: number): string 
  * and then nothing was written.
  */
 export async function importPaths(target: Services | Db, paths: string[], options: ImportRequest = {}): Promise<ImportSummary> {
-  const sources = await findSources(paths, options.format);
+  const sources = await findSources(paths, options.format, options.unnamedFolder);
   const ctx = new ImportContext(await totalBytes(sources), options.signal, options.onProgress);
   throwIfCancelled(options.signal);
   const store = ImportStore.open(databaseOf(target));

@@ -12,7 +12,7 @@ import { NumberReader, TEXT } from './numbers';
 import { chooseStepKey } from './object-rows';
 import type { Row } from './python-json';
 import { readScalarsJson, metricNames } from './scalars-json';
-import { findSources, type Source } from './sources';
+import { findSources, type Source, type UnnamedFolder } from './sources';
 import { decode, TagTable } from './tensorboard/import';
 import { toNumber } from './tensorboard/event-proto';
 import { readRecords } from './tensorboard/tfrecord';
@@ -149,10 +149,12 @@ export interface PreviewOptions {
   format?: ImportFormat;
   /** What the run's source will be recorded as (browser mode: the uploaded file's name). */
   sourceLabel?: (path: string) => string;
+  /** Folders whose name means nothing (browser mode's upload folders): runs are not named after them. */
+  unnamedFolder?: UnnamedFolder;
 }
 
 export async function previewImport(paths: string[], options: PreviewOptions = {}): Promise<ImportPreview> {
-  const sources = await findSources(paths, options.format);
+  const sources = await findSources(paths, options.format, options.unnamedFolder);
   const label = options.sourceLabel ?? ((path: string) => path);
   const runs: PreviewRun[] = [];
   for (const source of sources) runs.push({ ...(await previewSource(source)), name: source.name, source: label(source.path) });

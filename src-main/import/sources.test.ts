@@ -1,6 +1,6 @@
 // Folders holding several runs and formats: every source is its own run with its own detected
 // format, names never collide, and preview and import agree (issue 9, items 1 and 2).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importPaths, previewImport } from './index';
@@ -66,5 +66,61 @@ describe('run names (issue 9, item 10)', () => {
     expect(preview.runs.map((r) => r.name)).toEqual(['cosine-warmup-lr3e-4']);
     const summary = await importPaths(t.db, [join(t.dir, 'mlruns')]);
     expect(summary.runs[0]!.name).toBe('cosine-warmup-lr3e-4');
+  });
+});
+
+describe('row counts (issue 9, item 10)', () => {
+  it('a CSV of 4,501 data rows reports 4,501 rows, not counting its header', async () => {
+    const file = join(t.dir, 'run', 'metrics.csv');
+    mkdirSync(join(t.dir, 'run'));
+    const lines = ['step,loss,lr'];
+    for (let s = 0; s < 4501; s++) lines.push(`${s},${1 / (s + 1)},0.1`);
+    writeFileSync(file, lines.join('\n') + '\n');
+    expect((await importPaths(t.db, [file])).rows).toBe(4501);
+  });
+
+  it('a TSV, a Keras CSVLogger file and a Lightning CSV count their data rows only', async () => {
+    const count = (path: string) => readFileSync(path, 'utf8').split('\n').filter((l) => l.trim() !== '').length - 1;
+    for (const path of ['plain_csv/flair_ner_loss_tsv/loss.tsv', 'keras/brats2020_csvlogger/training.log', 'lightning_csv/erav2_session13_resnet18_onecycle/metrics.csv']) {
+      expect((await importPaths(t.db, [sample(path)])).rows, path).toBe(count(sample(path)));
+    }
+  });
+});
+
+describe('one naming rule for a path import and an upload (issue 9, item 10)', () => {
+  const folder = 'generated/digits_mlp_adam_tf_cosine_decay';
+
+  it('a path import of metrics.csv takes the run name its run.json gives (here also its folder name)', async () => {
+    const preview = await previewImport([sample(`${folder}/metrics.csv`)]);
+    expect(preview.runs.map((r) => r.name)).toEqual(['digits_mlp_adam_tf_cosine_decay']);
+  });
+
+  it('the run name written in run.json wins over a folder name that says nothing', async () => {
+    mkdirSync(join(t.dir, 'out'));
+    writeFileSync(join(t.dir, 'out', 'metrics.csv'), 'step,loss\n0,1\n1,0.5\n');
+    writeFileSync(join(t.dir, 'out', 'run.json'), JSON.stringify({ run_name: 'resnet50-cosine', seed: 1 }));
+    expect((await previewImport([join(t.dir, 'out')])).runs.map((r) => r.name)).toEqual(['resnet50-cosine']);
+    expect((await importPaths(t.db, [join(t.dir, 'out', 'metrics.csv')])).runs[0]!.name).toBe('resnet50-cosine');
+  });
+
+  it('files picked together (as "Choose files…" uploads them, folder unknown) get the same name as the path import', async () => {
+    // An upload lands the picked files side by side in a folder whose name means nothing.
+    const upload = join(t.dir, '1b9d6bcd-bbfd-4b2d-9b5d-ab8dfbbd4bed');
+    mkdirSync(upload);
+    for (const f of ['metrics.csv', 'run.json']) writeFileSync(join(upload, f), readFileSync(sample(`${folder}/${f}`)));
+    const options = { unnamedFolder: (dir: string) => dir === upload };
+    const paths = [join(upload, 'metrics.csv'), join(upload, 'run.json')];
+    const preview = await previewImport(paths, options);
+    expect(preview.runs.map((r) => r.name)).toEqual(['digits_mlp_adam_tf_cosine_decay']);
+    const summary = await importPaths(t.db, paths, options);
+    expect(summary.runs.map((r) => r.name)).toEqual(['digits_mlp_adam_tf_cosine_decay']);
+  });
+
+  it('a lone upload with no run name anywhere is named after its file, never after the upload folder', async () => {
+    const upload = join(t.dir, '0f8fad5b-d9cb-469f-a165-70867728950e');
+    mkdirSync(upload);
+    writeFileSync(join(upload, 'metrics.csv'), readFileSync(sample(`${folder}/metrics.csv`)));
+    const preview = await previewImport([join(upload, 'metrics.csv')], { unnamedFolder: (dir) => dir === upload });
+    expect(preview.runs.map((r) => r.name)).toEqual(['metrics']);
   });
 });

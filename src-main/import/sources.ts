@@ -1,10 +1,10 @@
 // From the paths the user chose to the runs to import: files are detected, folders are walked
 // (a TensorBoard logdir with several runs gives several runs; an MLflow store, one per run).
 import { existsSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path, { basename, dirname, join, resolve } from 'node:path';
 import type { ImportFormat } from '../../src-shared/api/import-types';
-import { detectFile, EVENT_FILE } from './detect';
+import { detectFile, EVENT_FILE, isRunDescription, RUN_JSON } from './detect';
 import { ImportError } from './errors';
 import { mlflowMetricFiles, mlflowRunName } from './mlflow';
 import { refuseSpecialFile, statOrExplain } from './special-files';
@@ -22,10 +22,25 @@ export interface Source {
 /** File names that say nothing about the run: the run is named after the folder instead. */
 const GENERIC_NAMES = new Set(['metrics', 'results', 'training', 'trainer_state', 'loss', 'log', 'logs', 'history', 'progress', 'all_scalars', 'train']);
 
-/** `p`: the platform's path functions; a parameter so that Windows paths are tested anywhere. */
-export function runNameForFile(file: string, p: path.PlatformPath = path): string {
+/** Folders whose name means nothing to the user (browser mode: the folder an upload lands in). */
+export type UnnamedFolder = (dir: string) => boolean;
+
+/**
+ * The one naming rule for a log file, whether its path was typed or the file was uploaded:
+ * 1. the run name written beside it (`run_name` of a run.json in its folder);
+ * 2. the file's own name, unless it is a generic one (metrics.csv, results.csv…);
+ * 3. the folder it sits in (Lightning's version_N with its parent); where that folder is not
+ *    known (an upload of loose files: browsers do not tell it), the file's name after all.
+ */
+export async function runNameForFile(file: string, unnamedFolder: UnnamedFolder = () => false): Promise<string> {
+  const written = await runNameBeside(dirname(file));
+  return written ?? fileRunName(file, unnamedFolder(dirname(file)));
+}
+
+/** Steps 2 and 3 of the rule. `p`: the platform's path functions, a parameter so that Windows paths are tested anywhere. */
+export function fileRunName(file: string, folderUnnamed = false, p: path.PlatformPath = path): string {
   const stem = p.basename(file, p.extname(file));
-  if (!GENERIC_NAMES.has(stem.toLowerCase())) return stem;
+  if (!GENERIC_NAMES.has(stem.toLowerCase()) || folderUnnamed) return stem;
   const parent = p.basename(p.dirname(file));
   // Lightning writes lightning_logs/version_N/metrics.csv: "version_0" alone names nothing.
   return /^version_\d+$/.test(parent) ? `${p.basename(p.dirname(p.dirname(file)))}/${parent}` : parent;
@@ -35,6 +50,22 @@ export function runNameForFile(file: string, p: path.PlatformPath = path): strin
 export function eventRunName(root: string, dir: string, p: path.PlatformPath = path): string {
   const rel = p.relative(root, dir);
   return rel === '' ? p.basename(dir) : `${p.basename(root)}/${rel.split(p.sep).join('/')}`;
+}
+
+/** Enough for any run description; a bigger run.json is not one (bounded read). */
+const RUN_JSON_MAX_BYTES = 1 << 20;
+
+async function runNameBeside(dir: string): Promise<string | null> {
+  const file = join(dir, RUN_JSON);
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile() || info.size > RUN_JSON_MAX_BYTES) return null;
+  try {
+    const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
+    const name = parsed && typeof parsed === 'object' ? (parsed as { run_name?: unknown }).run_name : undefined;
+    return typeof name === 'string' && name.trim() ? name.trim() : null;
+  } catch {
+    return null; // not JSON: no name from it
+  }
 }
 
 function isMlflowRun(dir: string): boolean {
@@ -56,7 +87,10 @@ class Walk {
   /** For each folder of event files, the folder the user chose (run names are relative to it). */
   readonly runRoots = new Map<string, string>();
 
-  constructor(private readonly format: ImportFormat | undefined) {}
+  constructor(
+    private readonly format: ImportFormat | undefined,
+    private readonly unnamedFolder: UnnamedFolder,
+  ) {}
 
   async file(file: string, quiet: boolean, root: string): Promise<void> {
     if (EVENT_FILE.test(basename(file)) && matches('tensorboard', this.format)) {
@@ -79,7 +113,7 @@ class Walk {
       this.runRoots.set(dirname(file), root);
       return;
     }
-    this.sources.push({ format: detected, files: [file], path: file, name: runNameForFile(file) });
+    this.sources.push({ format: detected, files: [file], path: file, name: await runNameForFile(file, this.unnamedFolder) });
   }
 
   async folder(dir: string, root: string): Promise<void> {
@@ -109,14 +143,15 @@ class Walk {
   }
 }
 
-export async function findSources(paths: string[], format?: ImportFormat): Promise<Source[]> {
-  const walk = new Walk(format);
+export async function findSources(paths: string[], format?: ImportFormat, unnamedFolder: UnnamedFolder = () => false): Promise<Source[]> {
+  const walk = new Walk(format, unnamedFolder);
   for (const given of paths) {
     const path = resolve(given);
     const info = await statOrExplain(path);
     refuseSpecialFile(path, info);
     if (info.isDirectory()) await walk.folder(path, path);
-    else await walk.file(path, false, dirname(path));
+    // A run.json or a config picked with the log describes it: read for the name, not refused.
+    else await walk.file(path, isRunDescription(basename(path)), dirname(path));
   }
   const sources = uniqueNames([...walk.sources, ...walk.eventRuns()]);
   if (sources.length === 0) {

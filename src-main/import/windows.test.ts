@@ -9,7 +9,7 @@ import { querySeries } from '../db/points';
 import { importPaths } from './index';
 import { keyOf } from './mlflow';
 import { metricNames } from './scalars-json';
-import { eventRunName, runNameForFile } from './sources';
+import { eventRunName, fileRunName } from './sources';
 import { scalarEvent, tfRecord, versionEvent } from './tensorboard/event-writer';
 import { freshDbEachTest, sample } from './test-support';
 
@@ -70,9 +70,9 @@ describe('CRLF files import exactly as their LF originals', () => {
 
 describe('Windows paths', () => {
   it('run names from files: the folder when the file name says nothing, Lightning version folders kept', () => {
-    expect(runNameForFile('C:\\Users\\ada\\runs\\resnet-a\\metrics.csv', win32)).toBe('resnet-a');
-    expect(runNameForFile('C:\\Users\\ada\\runs\\resnet-a.csv', win32)).toBe('resnet-a');
-    expect(runNameForFile('D:\\work\\lightning_logs\\version_3\\metrics.csv', win32)).toBe('lightning_logs/version_3');
+    expect(fileRunName('C:\\Users\\ada\\runs\\resnet-a\\metrics.csv', false, win32)).toBe('resnet-a');
+    expect(fileRunName('C:\\Users\\ada\\runs\\resnet-a.csv', false, win32)).toBe('resnet-a');
+    expect(fileRunName('D:\\work\\lightning_logs\\version_3\\metrics.csv', false, win32)).toBe('lightning_logs/version_3');
   });
 
   it('run names of event-file folders under the chosen folder use / on every platform', () => {

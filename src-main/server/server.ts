@@ -36,6 +36,7 @@ export async function startServer(services: Services, options: ServeOptions): Pr
   const handlers = createHandlers(services);
   const uploads = new UploadArea();
   services.imports.sourceLabel = (path) => uploads.label(path);
+  services.imports.unnamedFolder = (dir) => uploads.isBatchFolder(dir);
   let hosts = new Set<string>();
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {

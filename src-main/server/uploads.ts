@@ -17,6 +17,11 @@ export class UploadArea {
     return join(this.root, batch);
   }
 
+  /** The folder of one batch itself: loose picked files land there, and its name (an id) means nothing. */
+  isBatchFolder(dir: string): boolean {
+    return dirname(dir) === this.root;
+  }
+
   forget(batch: string): void {
     rmSync(this.batchDir(batch), { recursive: true, force: true });
   }

@@ -17,11 +17,13 @@ export class ImportService {
 
   /** Set by browser mode: how an uploaded file's temp copy is named in the run's source. */
   sourceLabel: (path: string) => string = (path) => path;
+  /** Set by browser mode: the folders uploads land in, whose names mean nothing to the user. */
+  unnamedFolder: (dir: string) => boolean = () => false;
 
   constructor(private readonly db: Db) {}
 
   async preview(paths: string[], format: ImportOptions['format']): Promise<ImportPreview> {
-    return previewImport(paths, { ...(format ? { format } : {}), sourceLabel: this.sourceLabel });
+    return previewImport(paths, { ...(format ? { format } : {}), sourceLabel: this.sourceLabel, unnamedFolder: this.unnamedFolder });
   }
 
   /** Starts an import and returns at once; `cleanup` runs when it ends (uploaded temp files). */
@@ -38,7 +40,7 @@ export class ImportService {
     };
     this.jobs.set(id, job);
     const run = () =>
-      importPaths(this.db, paths, { ...options, sourceLabel: this.sourceLabel, signal: abort.signal, onProgress: (p) => (job.progress = p) }).then(
+      importPaths(this.db, paths, { ...options, sourceLabel: this.sourceLabel, unnamedFolder: this.unnamedFolder, signal: abort.signal, onProgress: (p) => (job.progress = p) }).then(
         (summary) => this.finish(id, { state: 'done', summary }),
         (err: unknown) =>
           this.finish(id, abort.signal.aborted ? { state: 'cancelled' } : { state: 'failed', error: err instanceof Error ? err.message : String(err) }),

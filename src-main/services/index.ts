@@ -2,6 +2,7 @@ import type { AppInfo } from '../../src-shared/api/types';
 import { openDatabase, type Db, type OpenOptions } from '../db/database';
 import { ComparisonService } from './comparisons';
 import { ImportService } from './imports';
+import { RestartService } from './restarts';
 import { RunService } from './runs';
 import { SeriesService } from './series';
 import { ScheduleService } from './schedules';
@@ -18,6 +19,7 @@ export interface Services {
   imports: ImportService;
   series: SeriesService;
   intel: ScheduleIntelService;
+  restarts: RestartService;
   close(): void;
 }
 
@@ -34,6 +36,7 @@ export function openServices(file: string, shell: AppInfo['shell'], options: Ope
     imports: new ImportService(db),
     series: new SeriesService(db, runs),
     intel: new ScheduleIntelService(db, runs, schedules),
+    restarts: new RestartService(db, runs, schedules),
     close: () => db.close(),
   };
 }

@@ -23,14 +23,13 @@ export interface PickedFiles {
 }
 
 /**
- * Where a picked file lands on the server: inside a picked folder, its place there; a loose file
- * in a folder named after it, since importers name a run after the folder its log sits in.
+ * Where a picked file lands on the server: inside a picked folder, its place there; loose files
+ * side by side in the batch's own folder (as they were picked from one folder: a run.json picked
+ * with metrics.csv names the run). The server knows that folder's name means nothing.
  */
 function relativePath(file: File): string {
   const inFolder = (file as File & { webkitRelativePath?: string }).webkitRelativePath;
-  if (inFolder) return inFolder;
-  const stem = file.name.replace(/\.(csv|tsv|txt|log|jsonl|ndjson|json)$/i, '') || file.name;
-  return `${stem}/${file.name}`;
+  return inFolder || file.name;
 }
 
 function uploadOne(file: File, batch: string, onBytes: (loaded: number) => void): Promise<{ path: string; batchDir: string }> {

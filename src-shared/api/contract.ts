@@ -4,8 +4,7 @@
 import { z } from 'zod';
 import { IMPORT_FORMATS, type ImportPreview, type SeriesJson } from './import-types';
 import type { DriftResponse, InferResponse } from './intel-types';
-import type { AppInfo, ComparisonDetail, ComparisonSummary, ImportJob, RunDetail, RunSummary, ScheduleDetail, ScheduleSummary, SeriesStats } from './types';
-import type { PointAt } from './types';
+import type { AppInfo, ComparisonDetail, ComparisonSummary, ImportJob, PointAt, RestartImpactTable, RunDetail, RunSummary, ScheduleDetail, ScheduleSummary, SeriesStats } from './types';
 
 /** A contract entry: the input schema (validated at the boundary) and a phantom output type. */
 export interface Method<I extends z.ZodType, O> {
@@ -172,6 +171,17 @@ export const contract = {
         runId: id,
         metric: z.string({ error: 'must be a metric name' }).min(1, 'must not be empty').optional(),
         tolerance: z.number({ error: 'must be a number' }).positive('must be > 0').max(1, 'must be at most 1').optional(),
+      })
+      .strict(),
+  ),
+  /** The restart/drop table: each event of the run's schedule against every stored point of a loss (not thinned, not zoomed). */
+  'series.restartImpact': method<RestartImpactTable>()(
+    z
+      .object({
+        runId: id,
+        metric: z.string({ error: 'must be a metric name' }).min(1, 'must not be empty'),
+        before: z.number({ error: 'must be a number' }).int('must be a whole number').min(1, 'must be at least 1').max(10_000, 'must be at most 10000').default(20),
+        smoothing: z.number({ error: 'must be a number' }).min(0, 'must be between 0 and 0.999').max(0.999, 'must be between 0 and 0.999').default(0.6),
       })
       .strict(),
   ),

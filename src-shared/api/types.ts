@@ -1,6 +1,8 @@
 // Plain data that crosses the process boundary. No classes, no Dates (ISO strings instead),
 // so that the same values survive structured clone (IPC) and JSON (HTTP).
 
+import type { ScheduleEvent } from '../schedule';
+import type { RestartImpact } from '../series/restart-impact';
 import type { ImportProgress, ImportSummary, JsonNumber } from './import-types';
 
 export interface AppInfo {
@@ -147,4 +149,22 @@ export interface PointAt {
   step: number | null;
   /** The stored value; non-finite values travel as 'NaN', 'Infinity', '-Infinity' (JSON has no NaN). */
   value: JsonNumber | null;
+}
+
+/**
+ * The restart/drop table of a run (series.restartImpact): for each event of the attached
+ * schedule over the metric's whole step range, figures from every stored point (see
+ * src-shared/series/restart-impact.ts for the definitions).
+ */
+export interface RestartImpactTable {
+  metric: string;
+  /** N: how many finite points before an event make "loss before". */
+  before: number;
+  /** TensorBoard smoothing weight of the loss after an event. */
+  smoothing: number;
+  /** The attached schedule whose events these are; null = none attached (no rows). */
+  schedule: ScheduleRef | null;
+  rows: (RestartImpact & { event: ScheduleEvent })[];
+  /** More events than the table holds: the first ones are listed. */
+  truncated: boolean;
 }
