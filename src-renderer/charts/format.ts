@@ -18,3 +18,27 @@ export function formatStep(v: number): string {
 
 /** The smoothing slider's top: TensorBoard allows 0.999 (a 1,000-point window for very noisy runs). */
 export const MAX_SMOOTHING = 0.999;
+
+const SI = [
+  { unit: 1e12, suffix: 'T' },
+  { unit: 1e9, suffix: 'B' },
+  { unit: 1e6, suffix: 'M' },
+  { unit: 1e3, suffix: 'k' },
+];
+
+/**
+ * Step axis ticks: with thousands separators up to 99,999, compact beyond ("200k", "1.2M", as
+ * TensorBoard's step axis, d3.format('.4~s')), with as many decimals as the tick spacing needs,
+ * so a 3M-step run's labels ("2.8M") fit their spacing instead of running together.
+ */
+export function formatStepTicks(splits: readonly number[]): string[] {
+  const top = Math.max(0, ...splits.map((v) => Math.abs(v)));
+  if (top < 1e5) return splits.map(formatStep);
+  const incr = splits.length > 1 ? Math.abs(splits[1]! - splits[0]!) : top;
+  return splits.map((v) => {
+    const si = SI.find((s) => Math.abs(v) >= s.unit);
+    if (!si) return formatStep(v);
+    const decimals = Math.min(3, Math.max(0, Math.ceil(-Math.log10(incr / si.unit) - 1e-9)));
+    return `${String(Number((v / si.unit).toFixed(decimals)))}${si.suffix}`;
+  });
+}
