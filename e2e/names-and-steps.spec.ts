@@ -32,6 +32,9 @@ test('a 3M-step run: compact step ticks and thousands separators', async ({ app,
   await expect(chart).toHaveAttribute('data-x-ticks', /M/);
   const ticks = (await chart.getAttribute('data-x-ticks'))!.split('|');
   for (const t of ticks) expect(t).toMatch(/^(0|\d+(\.\d+)?[kM])$/);
+  // Each label is its tick exactly: read back, they are evenly spaced (a rounded 1.3M for 1.25M would not be).
+  const values = ticks.map((t) => Number(t.replace(/[kM]$/, '')) * (t.endsWith('M') ? 1e6 : t.endsWith('k') ? 1e3 : 1));
+  for (let i = 2; i < values.length; i++) expect(values[i]! - values[i - 1]!).toBeCloseTo(values[1]! - values[0]!, 6);
   await page.screenshot({ path: testInfo.outputPath('steps-3M.png'), fullPage: true });
 });
 
