@@ -65,6 +65,8 @@ test('hover 50 random steps of a 100k-point run, not zoomed: every readout value
   await expect(page.getByRole('button', { name: 'Show all steps' })).toHaveCount(0);
   expect(JSON.parse((await chart.getAttribute('data-series'))!).find((s: { label: string }) => s.label === 'loss (raw)' || s.label === 'loss').points).toBeLessThan(N);
 
+  // The legend names the lines; the values are the readout's alone, so the two cannot disagree.
+  await expect(chart.locator('.u-legend .u-value')).toHaveCount(0);
   const box = (await chart.locator('.u-over').boundingBox())!;
   const readout = page.getByLabel('At the cursor');
   const seen = new Set<number>();
