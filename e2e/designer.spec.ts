@@ -165,3 +165,15 @@ test('the cosine family preset shows the four cosine variants as four candidates
   await designer.field('learning_rate').fill('0.15');
   await expect.poll(async () => (await designer.drawnSeries(4)).map((s) => s.label)).toContain('cosine_decay (copy)');
 });
+
+test('switching OneCycleLR → CyclicLR → SequentialLR opens each valid, with no state carried from another kind (issue 9)', async ({ app }) => {
+  const designer = new DesignerPage(app.page);
+  await designer.open();
+  const kind = app.page.getByRole('combobox', { name: 'Schedule kind' });
+  for (const k of ['torch.OneCycleLR', 'torch.CyclicLR', 'torch.SequentialLR']) {
+    await kind.selectOption(k);
+    await expect(app.page.locator('.field-error')).toHaveCount(0);
+    await expect(app.page.getByText('is required')).toHaveCount(0);
+  }
+  await expect(designer.chart).toHaveAttribute('data-series', /torch\.SequentialLR/);
+});

@@ -1,7 +1,7 @@
 // The readout at the cursor (issue 9, item 3): on a 100k-point run, not zoomed (the chart draws
 // thinned buckets), every value the readout shows is the file's value at the step the readout
 // names, read from the store, never a bucket's or a neighbour's.
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { evaluateAt, parseSpec } from '../src-shared/schedule';
 import { callApi } from './api';
 import { expect, test } from './fixtures';
@@ -44,7 +44,6 @@ test('hover 50 random steps of a 100k-point run, not zoomed: every readout value
     lines.push(`${s},${loss},${lr},${val}`);
   }
   const csv = testInfo.outputPath('long-run', 'metrics.csv');
-  const { mkdirSync } = await import('node:fs');
   mkdirSync(testInfo.outputPath('long-run'), { recursive: true });
   writeFileSync(csv, lines.join('\n') + '\n');
 
@@ -65,6 +64,8 @@ test('hover 50 random steps of a 100k-point run, not zoomed: every readout value
   await expect(page.getByRole('button', { name: 'Show all steps' })).toHaveCount(0);
   expect(JSON.parse((await chart.getAttribute('data-series'))!).find((s: { label: string }) => s.label === 'loss (raw)' || s.label === 'loss').points).toBeLessThan(N);
 
+  // The legend names the lines; the values are the readout's alone, so the two cannot disagree.
+  await expect(chart.locator('.u-legend .u-value')).toHaveCount(0);
   const box = (await chart.locator('.u-over').boundingBox())!;
   const readout = page.getByLabel('At the cursor');
   const seen = new Set<number>();
@@ -92,4 +93,48 @@ test('hover 50 random steps of a 100k-point run, not zoomed: every readout value
   }
   expect(seen.size).toBeGreaterThan(40);
   await page.screenshot({ path: testInfo.outputPath('readout-100k.png'), fullPage: true });
+});
+
+test('compare, not zoomed: each run\'s readout value is its file\'s value at the step the readout names', async ({ app, request }, testInfo) => {
+  const rand = mulberry32(17);
+  const runs = [
+    { name: 'every step', every: 1, values: new Map<number, number>() },
+    { name: 'every third step', every: 3, values: new Map<number, number>() },
+  ];
+  const ids: number[] = [];
+  for (const run of runs) {
+    const dir = testInfo.outputPath(run.name.replace(/ /g, '-'));
+    mkdirSync(dir, { recursive: true });
+    const lines = ['step,loss'];
+    for (let s = 0; s < 20_000; s += run.every) {
+      const v = 1 + Math.exp(-s / 5000) + 0.2 * rand();
+      run.values.set(s, v);
+      lines.push(`${s},${v}`);
+    }
+    writeFileSync(`${dir}/metrics.csv`, lines.join('\n') + '\n');
+    let job = await callApi(request, app.server!, 'imports.start', { paths: [`${dir}/metrics.csv`], name: run.name });
+    while (job.state === 'running') job = await callApi(request, app.server!, 'imports.progress', { jobId: job.id });
+    expect(job.state).toBe('done');
+    ids.push((await callApi(request, app.server!, 'runs.list', {})).find((r) => r.name === run.name)!.id);
+  }
+  const page = app.page;
+  await page.goto(`${app.server!.url.split('#')[0]}#/compare?runs=${ids.join(',')}`);
+  const chart = page.getByTestId('compare-loss-chart');
+  await expect(chart).toHaveAttribute('data-series', /every third step/);
+  const box = (await chart.locator('.u-over').boundingBox())!;
+  const readout = page.getByLabel('At the cursor');
+  for (let k = 0; k < 25; k++) {
+    await page.mouse.move(box.x + 1 + rand() * (box.width - 2), box.y + box.height / 2);
+    await expect(readout).toHaveAttribute('aria-busy', 'false');
+    const x = Number(await readout.getAttribute('data-x'));
+    for (const run of runs) {
+      const cell = readout.locator(`[data-run="${run.name}"]`);
+      const at = Number(await cell.getAttribute('data-step'));
+      const value = Number(await cell.getAttribute('data-value'));
+      // The run's last logged step at or before the cursor's step, and the file's value there.
+      expect({ run: run.name, x, at }).toEqual({ run: run.name, x, at: Math.min(x - (x % run.every), 20_000 - run.every) });
+      expect({ run: run.name, at, value }).toEqual({ run: run.name, at, value: run.values.get(at) });
+    }
+  }
+  await page.screenshot({ path: testInfo.outputPath('compare-readout.png'), fullPage: true });
 });

@@ -89,6 +89,7 @@ export function listRuns(st: RunStatements): RunSummary[] {
     schedule: scheduleRef(row),
     metrics: (metrics.get(row.id) ?? []).map((m) => ({ name: m.name, role: m.role, pointCount: m.point_count })),
     sourceFormat: row.source_format,
+    sourcePath: row.source_path,
     createdAt: row.created_at,
   }));
 }

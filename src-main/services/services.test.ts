@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../src-shared/api/errors';
 import { createHandlers, dispatch } from '../api/handlers';
 import { openServices, type Services } from './index';
+import { writeMetric } from '../import/test-support';
 
 let dir: string;
 let s: Services;
@@ -107,5 +108,25 @@ describe('schedule specs', () => {
     expect(() => s.schedules.save({ name: 'bad', spec: { ...spec, decay_steps: 0 } })).toThrow('spec.decay_steps: must be > 0');
     expect(() => s.schedules.save({ name: 'bad', spec: { kind: 'no_such_schedule' } })).toThrow(ApiError);
     expect(s.schedules.list()).toEqual([]);
+  });
+});
+
+describe('series.at (the run view readout)', () => {
+  it('answers each metric\'s stored point at or before the step, NaN as stored, through the API', async () => {
+    const handlers = createHandlers(s);
+    const steps = Float64Array.from({ length: 40_000 }, (_, i) => i * 2);
+    const vals = Float64Array.from({ length: 40_000 }, (_, i) => (i === 123 ? NaN : i / 7));
+    writeMetric(s.db, steps, vals);
+    const runId = s.runs.list()[0]!.id;
+    expect(await dispatch(handlers, 'series.at', { runId, metrics: ['loss'], step: 247 })).toEqual({
+      ok: true,
+      value: [{ metric: 'loss', step: 246, value: 'NaN' }],
+    });
+    expect(await dispatch(handlers, 'series.at', { runId, metrics: ['loss'], step: 60_001 })).toEqual({
+      ok: true,
+      value: [{ metric: 'loss', step: 60_000, value: 30_000 / 7 }],
+    });
+    expect(await dispatch(handlers, 'series.at', { runId, metrics: [], step: 1 })).toMatchObject({ ok: false, status: 400 });
+    expect(await dispatch(handlers, 'series.at', { runId, metrics: ['nope'], step: 1 })).toMatchObject({ ok: false, status: 404 });
   });
 });

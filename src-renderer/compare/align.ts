@@ -98,3 +98,10 @@ export function stepsUnder(toX: StepToX, range: StepRange, zoom: { from: number;
   const to = Math.min(range.to, stepAtX(toX, range, zoom.to) + 1);
   return { from, to: Math.max(from, to) };
 }
+
+/** The last whole step of `range` whose x is at most `x`; null when `x` is left of the range. */
+export function stepAtOrBefore(toX: StepToX, range: StepRange, x: number): number | null {
+  if (toX(range.from) > x) return null;
+  const s = stepAtX(toX, range, x); // the first step with toX(s) >= x
+  return toX(s) > x ? s - 1 : s;
+}

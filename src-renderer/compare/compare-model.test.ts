@@ -148,3 +148,11 @@ describe('zoomed x back to steps', () => {
     expect(stepAtX(byEpoch, range, 1.5)).toBe(1500);
   });
 });
+
+describe('the compared loss ignores outliers unless told (issue 9, item 6)', () => {
+  it('on by default, off on request; the rate chart keeps its own range', () => {
+    const m = compareModel([run(1, [0, 10, 20], [3, 2, 2.9e29])], options);
+    expect(m.loss.scales[0]).toMatchObject({ ignoreOutliers: true });
+    expect(compareModel([run(1, [0, 10, 20], [3, 2, 2.9e29])], { ...options, ignoreOutliers: false }).loss.scales[0]).toMatchObject({ ignoreOutliers: false });
+  });
+});

@@ -2,7 +2,7 @@
 // the form edits. Each candidate keeps its last valid spec, so a half-typed value never
 // blanks the curve.
 import type { Preset, ScheduleSpec } from '../../src-shared/schedule/index';
-import { cloneForm, formFromSpec, newForm, toSpec, type FieldErrors, type FormState } from './form';
+import { cloneForm, formForKind, formFromSpec, newForm, toSpec, type FieldErrors, type FormState } from './form';
 
 export const MAX_CANDIDATES = 4;
 /** Distinct from each other and from the mark colours (restart green, drop purple). */
@@ -147,12 +147,7 @@ export class Designer {
 
   /** A new kind keeps the values of parameters with the same name (learning_rate, decay_steps…). */
   setKind(c: Candidate, kind: string): void {
-    const next = newForm(kind);
-    for (const name of Object.keys(next.values)) {
-      const old = c.form.values[name];
-      if (old !== undefined && typeof old === typeof next.values[name]) next.values[name] = old;
-    }
-    c.form = next;
+    c.form = formForKind(c.form, kind);
     c.revalidate();
     if (c.autoName) c.name = `${kind} ${c.id}`;
   }

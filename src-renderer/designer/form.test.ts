@@ -1,6 +1,6 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, it, test } from 'vitest';
 import { SEED_PRESETS } from '../../src-shared/schedule/index';
-import { formFromSpec, isStepFunction, newForm, toSpec } from './form';
+import { formForKind, formFromSpec, isStepFunction, newForm, toSpec } from './form';
 
 describe('designer form', () => {
   test('every seed preset round-trips through the form to the same spec', () => {
@@ -48,5 +48,25 @@ describe('designer form', () => {
       exponential_decay_staircase: true, piecewise_constant: true, natural_exp_decay_staircase: true, inverse_time_decay_staircase: true,
       exponential_decay: false, polynomial_decay_cycle: false, cosine_decay_restarts: false,
     });
+  });
+});
+
+describe('switching kinds carries the user\'s values, never an empty field (issue 9, item 10)', () => {
+  it('OneCycleLR → CyclicLR → SequentialLR opens valid, without "lr: is required"', () => {
+    let form = newForm('torch.OneCycleLR');
+    for (const kind of ['torch.CyclicLR', 'torch.SequentialLR']) {
+      form = formForKind(form, kind);
+      const result = toSpec(form);
+      expect({ kind, errors: result.errors }).toEqual({ kind, errors: {} });
+      expect(result.ok).toBe(true);
+    }
+  });
+  it('a value the user typed is kept across kinds', () => {
+    const form = newForm('exponential_decay');
+    form.values.learning_rate = '0.3';
+    form.values.decay_steps = '250';
+    const next = formForKind(form, 'inverse_time_decay');
+    expect(next.values.learning_rate).toBe('0.3');
+    expect(next.values.decay_steps).toBe('250');
   });
 });

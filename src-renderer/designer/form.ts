@@ -198,3 +198,20 @@ export function isStepFunction(spec: ScheduleSpec): boolean {
       return false;
   }
 }
+
+/**
+ * A form of `kind` that keeps the values of parameters with the same name from `old`
+ * (learning_rate, decay_steps…) where they hold something: an empty field says nothing, and
+ * carrying it would hide the new kind's starting value ("lr: is required" after OneCycleLR,
+ * whose `lr` is empty, → CyclicLR → SequentialLR).
+ */
+export function formForKind(old: FormState, kind: string): FormState {
+  const next = newForm(kind);
+  for (const name of Object.keys(next.values)) {
+    const value = old.values[name];
+    if (value === undefined || typeof value !== typeof next.values[name]) continue;
+    if (typeof value === 'string' && value.trim() === '') continue;
+    next.values[name] = value;
+  }
+  return next;
+}

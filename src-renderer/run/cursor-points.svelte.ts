@@ -28,6 +28,7 @@ export class CursorPoints {
   request(step: number | null, names: string[], series: Record<string, Series | undefined>, range: { from: number; to: number } | null): void {
     this.generation++;
     if (step === null) {
+      // The cursor left the chart: the last step's values stay (the user may be on their way to Copy).
       this.next = null;
       this.busy = this.running;
       return;

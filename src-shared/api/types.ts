@@ -41,6 +41,8 @@ export interface RunSummary {
   schedule: ScheduleRef | null;
   metrics: { name: string; role: MetricRole; pointCount: number }[];
   sourceFormat: string | null;
+  /** The file or folder the run was imported from: tells apart runs of equal names. */
+  sourcePath: string | null;
   createdAt: string;
 }
 
