@@ -188,3 +188,55 @@ describe('7. a step that is not a whole number from 0', () => {
     await refused([file('trainer_state.json', JSON.stringify({ log_history: [{ step: 0, loss: 1 }, { step: 2.5, loss: 1 }] }))], /trainer_state\.json: log_history entry 2: the step 2.5 is not a whole number/);
   });
 });
+
+describe('4. a table far wider than a training log', () => {
+  it('a CSV of 400,000 columns is refused at its header, before a metric is made (it took 2.4 GB)', async () => {
+    const names = Array.from({ length: 400_000 }, (_, i) => `m${i}`);
+    const path = file('wide.csv', `step,${names.join(',')}\n0,${names.map(() => '1').join(',')}\n`);
+    await refused([path], /wide\.csv: line 1: 400,000 metrics in one run: lrscope imports at most 10,000 per run/);
+  });
+
+  it('10,000 metrics are fine; JSON lines that add the 10,001st name the line', async () => {
+    const ok = Array.from({ length: 10_000 }, (_, i) => `"m${i}": ${i}`).join(', ');
+    const summary = await importPaths(t.db, [file('ok.jsonl', `{"step": 0, ${ok}}\n`)], { format: 'jsonl' });
+    expect(summary.runs[0]!.metrics).toHaveLength(10_000);
+    before = snapshot(t.db);
+    const wide = `{"step": 1, ${ok}, "one_more": 1}\n`;
+    await refused([file('wide.jsonl', `{"step": 0, "loss": 1}\n${wide}`)], /wide\.jsonl: line 2: more than 10,000 metrics in one run/);
+  });
+});
+
+describe('5. raw JavaScript errors as messages', () => {
+  const deep = (n: number) => `${'{"a": '.repeat(n)}1${'}'.repeat(n)}`;
+
+  it('a JSON line nested 10,000 deep: the line and the reason, not "Maximum call stack size exceeded"', async () => {
+    await refused([file('deep.jsonl', `{"step": 0, "loss": 1}\n{"step": 1, "x": ${deep(10_000)}}\n`)], /deep\.jsonl: line 2: not valid JSON at column 612: nested more than 100 levels deep/);
+  });
+
+  it('a trainer_state.json nested 10,000 deep names its line', async () => {
+    await refused([file('trainer_state.json', `{"log_history": [\n{"step": 1, "x": ${deep(10_000)}}]}`)], /trainer_state\.json: line 2: not valid JSON at column 600: nested more than 100 levels deep/);
+  });
+
+  it('a 600 MB MLflow parameter is refused from its size, before it is read ("Invalid string length")', async () => {
+    const run = join(t.dir, 'mlruns', '1', 'abc');
+    mkdirSync(join(run, 'metrics'), { recursive: true });
+    mkdirSync(join(run, 'params'));
+    writeFileSync(join(run, 'meta.yaml'), 'run_id: abc\n');
+    writeFileSync(join(run, 'metrics', 'loss'), '1700000000000 0.5 0\n');
+    writeFileSync(join(run, 'params', 'huge'), '');
+    truncateSync(join(run, 'params', 'huge'), 600 << 20);
+    await refused([run], /params\/huge: 629145600 bytes is too big for an MLflow parameter \(at most 64 KiB\)/);
+  });
+});
+
+describe('6. the reasons given', () => {
+  it('JSON errors give the line and column, not "position N"', async () => {
+    await refused([file('trainer_state.json', '{\n  "log_history": [\n    {"step": 1, "loss": 0.5,}\n  ]\n}\n')], /trainer_state\.json: line 3: not valid JSON at column 29: expected a "key" in double quotes, found "}"/);
+    await refused([file('bad.jsonl', '{"step": 0, "loss": 1}\n{"step": 1 "loss": 2}\n')], /bad\.jsonl: line 2: not valid JSON at column 12: expected ',' or '}', found "\\""/);
+  });
+
+  it('CR-only line ends are read (they gave "only a header, no data rows")', async () => {
+    const summary = await importPaths(t.db, [file('mac.csv', 'step,loss\r0,1.0\r1,0.9\r2,0.8\r')]);
+    expect(summary.runs[0]!.metrics).toEqual([{ name: 'loss', role: 'loss', points: 3, nanCount: 0 }]);
+  });
+});
