@@ -8,6 +8,8 @@ export type Db = Database.Database;
 export interface OpenOptions {
   /** A better-sqlite3 build for another ABI (the Electron shell passes its own). */
   nativeBinding?: string;
+  /** A synchronous wait for another writer; only for tools with no event loop to keep alive. */
+  busyTimeoutMs?: number;
 }
 
 /**
@@ -24,9 +26,10 @@ export function openDatabase(file: string, options: OpenOptions = {}): { db: Db;
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
-    // better-sqlite3 blocks the event loop while it waits: wait briefly, then report "busy"
-    // (the API turns it into a clear conflict) rather than freeze the UI during an import.
-    db.pragma('busy_timeout = 250');
+    // No synchronous wait for another writer: better-sqlite3 would block the event loop (the
+    // server's, the Electron main process') for the whole wait. Callers that meet SQLITE_BUSY
+    // retry asynchronously (import/write-lock.ts: the API's dispatch, the import's BEGIN).
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 0}`);
     const schemaVersion = migrate(db, path, migrations);
     return { db, schemaVersion, path };
   } catch (err) {

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/database';
 import { importPaths, previewImport } from './index';
 import { EventType } from './tensorboard/event-proto';
 import { maskedCrc32c } from './tensorboard/tfrecord';
@@ -233,6 +234,22 @@ describe('6. the reasons given', () => {
   it('JSON errors give the line and column, not "position N"', async () => {
     await refused([file('trainer_state.json', '{\n  "log_history": [\n    {"step": 1, "loss": 0.5,}\n  ]\n}\n')], /trainer_state\.json: line 3: not valid JSON at column 29: expected a "key" in double quotes, found "}"/);
     await refused([file('bad.jsonl', '{"step": 0, "loss": 1}\n{"step": 1 "loss": 2}\n')], /bad\.jsonl: line 2: not valid JSON at column 12: expected ',' or '}', found "\\""/);
+  });
+
+  it('two imports at once: the second names the file it could not import and the import holding the lock', async () => {
+    const other = openDatabase(t.db.name).db;
+    other.prepare('BEGIN IMMEDIATE').run(); // as another process's import holds it
+    writeFileSync(`${t.db.name}-import.json`, JSON.stringify({ pid: process.pid, paths: ['/logs/big.csv'], started: '2026-11-29T13:00:00.000Z' }));
+    try {
+      const path = file('second.csv', 'step,loss\n0,1\n');
+      await expect(importPaths(t.db, [path])).rejects.toThrow(
+        `${path}: not imported: another import (of /logs/big.csv, process ${process.pid}, started 2026-11-29T13:00:00.000Z) is writing to ${t.db.name}; try again when it has finished`,
+      );
+    } finally {
+      other.prepare('ROLLBACK').run();
+      other.close();
+    }
+    expect(snapshot(t.db)).toBe(before);
   });
 
   it('CR-only line ends are read (they gave "only a header, no data rows")', async () => {
