@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { migrate, SchemaTooNewError, loadMigrations } from './migrate';
 
@@ -10,13 +10,28 @@ export interface OpenOptions {
   nativeBinding?: string;
   /** A synchronous wait for another writer; only for tools with no event loop to keep alive. */
   busyTimeoutMs?: number;
+  /** The app's own opening: fold a write-ahead log left behind (kill -9 mid-import) into the file. */
+  checkpointOnOpen?: boolean;
+}
+
+/**
+ * A process killed during a big import leaves its WAL (651 MB was seen) until some connection
+ * checkpoints it. SQLite already ignores the uncommitted frames; TRUNCATE copies the committed ones
+ * into the database and gives the disk space back. Returns the WAL's size before, when emptied.
+ */
+function checkpointLeftoverWal(db: Db, path: string): number {
+  if (path === ':memory:') return 0;
+  const before = statSync(`${path}-wal`, { throwIfNoEntry: false })?.size ?? 0;
+  if (before === 0) return 0;
+  const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+  return result?.busy === 0 ? before : 0;
 }
 
 /**
  * Opens (creating if needed) an lrscope database and migrates it to the latest schema.
  * A database written by a newer lrscope is refused before anything is written to it.
  */
-export function openDatabase(file: string, options: OpenOptions = {}): { db: Db; schemaVersion: number; path: string } {
+export function openDatabase(file: string, options: OpenOptions = {}): { db: Db; schemaVersion: number; path: string; walCheckpointedBytes: number } {
   const path = file === ':memory:' ? file : resolve(file);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const migrations = loadMigrations();
@@ -31,7 +46,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): { db: Db;
     // retry asynchronously (import/write-lock.ts: the API's dispatch, the import's BEGIN).
     db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 0}`);
     const schemaVersion = migrate(db, path, migrations);
-    return { db, schemaVersion, path };
+    const walCheckpointedBytes = options.checkpointOnOpen ? checkpointLeftoverWal(db, path) : 0;
+    return { db, schemaVersion, path, walCheckpointedBytes };
   } catch (err) {
     db.close();
     throw err;
