@@ -252,6 +252,21 @@ describe('6. the reasons given', () => {
     expect(snapshot(t.db)).toBe(before);
   });
 
+  it('UTF-16 with a BOM is named, not "binary data" (with or without a chosen format)', async () => {
+    const text = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('step,loss\r\n0,1.0\r\n1,0.9\r\n', 'utf16le')]);
+    await refused([file('utf16.csv', text)], /utf16\.csv: unsupported format: UTF-16 text; save it as UTF-8/);
+    await expect(importPaths(t.db, [file('utf16b.csv', text)], { format: 'csv' })).rejects.toThrow(/utf16b\.csv: UTF-16 text; save it as UTF-8/);
+  });
+
+  it('one bad byte in the first 64 KiB: the file is read, and a field where it matters names its line', async () => {
+    const ok = Buffer.concat([Buffer.from('step,loss,note\n0,1.0,caf'), Buffer.from([0xe9]), Buffer.from('\n1,0.9,x\n')]);
+    const summary = await importPaths(t.db, [file('latin1.csv', ok)]);
+    expect(summary.runs[0]!.metrics.map((m) => [m.name, m.points])).toEqual([['loss', 2]]);
+    before = snapshot(t.db);
+    const bad = Buffer.concat([Buffer.from('step,loss\n0,1.0\n1,0.'), Buffer.from([0xff]), Buffer.from('9\n2,0.8\n')]);
+    await refused([file('badbyte.csv', bad)], /badbyte\.csv: line 3: "loss" is "0\.\ufffd9", not a number/);
+  });
+
   it('CR-only line ends are read (they gave "only a header, no data rows")', async () => {
     const summary = await importPaths(t.db, [file('mac.csv', 'step,loss\r0,1.0\r1,0.9\r2,0.8\r')]);
     expect(summary.runs[0]!.metrics).toEqual([{ name: 'loss', role: 'loss', points: 3, nanCount: 0 }]);

@@ -53,6 +53,10 @@ export async function readLines(file: string, ctx: ImportContext | null, onLine:
     if (first) {
       first = false;
       if (block.length >= 3 && block[0] === 0xef && block[1] === 0xbb && block[2] === 0xbf) pos = 3; // UTF-8 BOM
+      // A chosen --format skips detection; UTF-16 would read as NULs between letters.
+      if (block.length >= 2 && ((block[0] === 0xff && block[1] === 0xfe) || (block[0] === 0xfe && block[1] === 0xff))) {
+        throw new ImportError(file, null, 'UTF-16 text; save it as UTF-8 and import that');
+      }
       if (usesCrOnly(block)) {
         newline = CR;
         onLines = undefined; // the fast path reads LF-ended records only
