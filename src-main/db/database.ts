@@ -19,10 +19,7 @@ export interface OpenOptions {
  * checkpoints it. SQLite already ignores the uncommitted frames; TRUNCATE copies the committed ones
  * into the database and gives the disk space back. Returns the WAL's size before, when emptied.
  */
-function checkpointLeftoverWal(db: Db, path: string): number {
-  if (path === ':memory:') return 0;
-  const before = statSync(`${path}-wal`, { throwIfNoEntry: false })?.size ?? 0;
-  if (before === 0) return 0;
+function checkpointLeftoverWal(db: Db, before: number): number {
   const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
   return result?.busy === 0 ? before : 0;
 }
@@ -36,6 +33,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): { db: Db;
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const migrations = loadMigrations();
   refuseNewerSchema(path, migrations.length, options);
+  // Measured before this connection (and its migrations) writes anything to the log.
+  const leftoverWal = options.checkpointOnOpen && path !== ':memory:' ? (statSync(`${path}-wal`, { throwIfNoEntry: false })?.size ?? 0) : 0;
   const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     db.pragma('journal_mode = WAL');
@@ -46,7 +45,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): { db: Db;
     // retry asynchronously (import/write-lock.ts: the API's dispatch, the import's BEGIN).
     db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 0}`);
     const schemaVersion = migrate(db, path, migrations);
-    const walCheckpointedBytes = options.checkpointOnOpen ? checkpointLeftoverWal(db, path) : 0;
+    const walCheckpointedBytes = leftoverWal > 0 ? checkpointLeftoverWal(db, leftoverWal) : 0;
     return { db, schemaVersion, path, walCheckpointedBytes };
   } catch (err) {
     db.close();
