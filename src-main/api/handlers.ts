@@ -5,6 +5,7 @@ import { ApiError } from '../../src-shared/api/errors';
 import type { ApiErrorBody } from '../../src-shared/api/types';
 import { parseInput } from '../../src-shared/api/validate';
 import type { Services } from '../services';
+import { retryWhileBusy } from '../import/write-lock';
 
 export type Handlers = { [K in MethodName]: (input: ParsedInput<K>) => Output<K> | Promise<Output<K>> };
 
@@ -45,6 +46,9 @@ export function isMethodName(name: string): name is MethodName {
   return (methodNames as string[]).includes(name);
 }
 
+/** How long a call waits for an import's write lock before answering "conflict". */
+const BUSY_WAIT_MS = 2000;
+
 export type DispatchResult = { ok: true; value: unknown } | { ok: false; status: number; error: ApiErrorBody };
 
 const STATUS: Record<ApiErrorBody['code'], number> = {
@@ -60,7 +64,9 @@ export async function dispatch(handlers: Handlers, name: MethodName, raw: unknow
   try {
     const input = parseInput(name, raw);
     const handler = handlers[name] as (input: unknown) => unknown;
-    return { ok: true, value: await handler(input) };
+    // A write that meets an import's lock fails at once (no synchronous busy wait) and is tried
+    // again after a nap, so the event loop keeps serving other requests meanwhile.
+    return { ok: true, value: await retryWhileBusy(() => handler(input), BUSY_WAIT_MS) };
   } catch (err) {
     const apiError = toApiError(name, err);
     if (apiError.code === 'internal') console.error(err);

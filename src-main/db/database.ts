@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { migrate, SchemaTooNewError, loadMigrations } from './migrate';
 
@@ -8,27 +8,45 @@ export type Db = Database.Database;
 export interface OpenOptions {
   /** A better-sqlite3 build for another ABI (the Electron shell passes its own). */
   nativeBinding?: string;
+  /** A synchronous wait for another writer; only for tools with no event loop to keep alive. */
+  busyTimeoutMs?: number;
+  /** The app's own opening: fold a write-ahead log left behind (kill -9 mid-import) into the file. */
+  checkpointOnOpen?: boolean;
+}
+
+/**
+ * A process killed during a big import leaves its WAL (651 MB was seen) until some connection
+ * checkpoints it. SQLite already ignores the uncommitted frames; TRUNCATE copies the committed ones
+ * into the database and gives the disk space back. Returns the WAL's size before, when emptied.
+ */
+function checkpointLeftoverWal(db: Db, before: number): number {
+  const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+  return result?.busy === 0 ? before : 0;
 }
 
 /**
  * Opens (creating if needed) an lrscope database and migrates it to the latest schema.
  * A database written by a newer lrscope is refused before anything is written to it.
  */
-export function openDatabase(file: string, options: OpenOptions = {}): { db: Db; schemaVersion: number; path: string } {
+export function openDatabase(file: string, options: OpenOptions = {}): { db: Db; schemaVersion: number; path: string; walCheckpointedBytes: number } {
   const path = file === ':memory:' ? file : resolve(file);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const migrations = loadMigrations();
   refuseNewerSchema(path, migrations.length, options);
+  // Measured before this connection (and its migrations) writes anything to the log.
+  const leftoverWal = options.checkpointOnOpen && path !== ':memory:' ? (statSync(`${path}-wal`, { throwIfNoEntry: false })?.size ?? 0) : 0;
   const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
-    // better-sqlite3 blocks the event loop while it waits: wait briefly, then report "busy"
-    // (the API turns it into a clear conflict) rather than freeze the UI during an import.
-    db.pragma('busy_timeout = 250');
+    // No synchronous wait for another writer: better-sqlite3 would block the event loop (the
+    // server's, the Electron main process') for the whole wait. Callers that meet SQLITE_BUSY
+    // retry asynchronously (import/write-lock.ts: the API's dispatch, the import's BEGIN).
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 0}`);
     const schemaVersion = migrate(db, path, migrations);
-    return { db, schemaVersion, path };
+    const walCheckpointedBytes = leftoverWal > 0 ? checkpointLeftoverWal(db, leftoverWal) : 0;
+    return { db, schemaVersion, path, walCheckpointedBytes };
   } catch (err) {
     db.close();
     throw err;

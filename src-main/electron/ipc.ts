@@ -2,6 +2,7 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { methodNames } from '../../src-shared/api/contract';
 import { createHandlers, dispatch } from '../api/handlers';
 import type { Services } from '../services';
+import { isAppPage } from './app-protocol';
 
 /**
  * Registers every contract method on ipcMain. Calls from any frame other than our own page's
@@ -24,9 +25,5 @@ export function registerIpc(ipcMain: IpcMain, services: Services, appUrl: string
 export function isTrustedSender(event: IpcMainInvokeEvent, appUrl: string): boolean {
   const frame = event.senderFrame;
   if (!frame || frame.parent !== null) return false;
-  try {
-    return new URL(frame.url).pathname === new URL(appUrl).pathname && new URL(frame.url).protocol === new URL(appUrl).protocol;
-  } catch {
-    return false;
-  }
+  return isAppPage(frame.url, appUrl);
 }

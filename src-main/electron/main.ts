@@ -1,11 +1,12 @@
 // The Electron shell: one locked-down window over the same services as browser mode.
-import { app, BrowserWindow, dialog, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { databasePath } from '../config';
 import { appRoot } from '../db/paths';
 import { openServices, type Services } from '../services';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL, appRequestFile } from './app-protocol';
 import { registerIpc } from './ipc';
 import { menuTemplate } from './menu';
 import { applyContentSecurityPolicy, denyPermissions, lockNavigation, windowOptions } from './window';
@@ -26,12 +27,18 @@ let services: Services | undefined;
 async function createWindow(): Promise<void> {
   const file = databasePath(dbFlag() ?? process.env.LRSCOPE_DB ?? join(app.getPath('userData'), 'lrscope.sqlite'));
   services = openServices(file, 'electron', { nativeBinding: electronNativeBinding() });
-  const appUrl = pathToFileURL(join(appRoot(), 'out', 'renderer', 'index.html')).href;
+  const rendererDir = join(appRoot(), 'out', 'renderer');
+  protocol.handle(APP_SCHEME, (request) => {
+    const file = appRequestFile(request.url, rendererDir);
+    return file ? net.fetch(pathToFileURL(file).href) : new Response('not found', { status: 404 });
+  });
+  const appUrl = APP_URL;
   registerIpc(ipcMain, services, appUrl);
   applyContentSecurityPolicy(session.defaultSession);
   denyPermissions(session.defaultSession);
 
-  const win = new BrowserWindow(windowOptions(join(appRoot(), 'out', 'preload', 'index.cjs')));
+  const devTools = !app.isPackaged;
+  const win = new BrowserWindow(windowOptions(join(appRoot(), 'out', 'preload', 'index.cjs'), devTools));
   lockNavigation(win.webContents, appUrl);
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
@@ -41,7 +48,7 @@ async function createWindow(): Promise<void> {
             if (!r.canceled) win.webContents.send('lrscope:open-files', r.filePaths);
           }),
         navigate: (hash) => void win.webContents.executeJavaScript(`window.location.hash = ${JSON.stringify(hash)}`),
-      }),
+      }, devTools),
     ),
   );
   win.once('ready-to-show', () => win.show());
@@ -49,6 +56,7 @@ async function createWindow(): Promise<void> {
 }
 
 app.enableSandbox();
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 app.on('web-contents-created', (_event, contents) => contents.setWindowOpenHandler(() => ({ action: 'deny' })));
 app.whenReady().then(createWindow, (err: unknown) => {
   dialog.showErrorBox('lrscope could not start', err instanceof Error ? err.message : String(err));

@@ -1,6 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 
-export function menuTemplate(actions: { openLog: () => void; navigate: (hash: string) => void }): MenuItemConstructorOptions[] {
+/** `devTools`: only in development (an unpackaged app); a user's window has no way into the page's insides. */
+export function menuTemplate(actions: { openLog: () => void; navigate: (hash: string) => void }, devTools = false): MenuItemConstructorOptions[] {
   const mac = process.platform === 'darwin';
   return [
     ...(mac ? [{ role: 'appMenu' as const }] : []),
@@ -21,7 +22,7 @@ export function menuTemplate(actions: { openLog: () => void; navigate: (hash: st
         { label: 'Compare', accelerator: 'CmdOrCtrl+3', click: () => actions.navigate('#/compare') },
         { type: 'separator' },
         { role: 'reload' },
-        { role: 'toggleDevTools' },
+        ...(devTools ? [{ role: 'toggleDevTools' as const }] : []),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

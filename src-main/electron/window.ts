@@ -2,8 +2,9 @@
 // for page content to navigate away, open windows or gain permissions.
 import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../server/security';
+import { isAppPage } from './app-protocol';
 
-export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+export function windowOptions(preloadPath: string, devTools = false): BrowserWindowConstructorOptions {
   return {
     width: 1360,
     height: 880,
@@ -24,6 +25,9 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
       webviewTag: false,
       spellcheck: false,
       navigateOnDragDrop: false,
+      // A middle click on a link must not open anything (Electronegativity's AUXCLICK check).
+      disableBlinkFeatures: 'Auxclick',
+      devTools,
     },
   };
 }
@@ -42,10 +46,13 @@ export function denyPermissions(session: Session): void {
   session.setPermissionCheckHandler(() => false);
 }
 
-/** The app's own page is the only place the window may show. */
+/** The app's own page (scheme, host and path: app://lrscope/index.html) is the only place the window may show. */
 export function lockNavigation(contents: WebContents, appUrl: string): void {
   contents.on('will-navigate', (event, url) => {
-    if (new URL(url).pathname !== new URL(appUrl).pathname) event.preventDefault();
+    if (!isAppPage(url, appUrl)) event.preventDefault();
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAppPage(event.url, appUrl)) event.preventDefault();
   });
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.on('will-attach-webview', (event) => event.preventDefault());

@@ -7,7 +7,7 @@ import { ImportError } from './errors';
 import { readLines, unfinishedText } from './lines';
 import { findStepColumn, isEpochName } from './names';
 import { MISSING, NumberReader, TEXT } from './numbers';
-import type { MetricWriter, RunWriter } from './run-writer';
+import { MAX_METRICS_PER_RUN, tooManyMetrics, type MetricWriter, type RunWriter } from './run-writer';
 import { isStep, notAStep } from './steps';
 
 // What a column turned out to be; a column is undecided until its first non-empty value.
@@ -49,11 +49,13 @@ export function chooseStep(file: string, names: string[], stepColumn: string | u
   return epoch >= 0 ? { stepIndex: epoch, stepIsMetric: true } : { stepIndex: -1, stepIsMetric: false };
 }
 
-export function parseHeader(file: string, buf: Buffer, start: number, end: number, stepColumn: string | undefined): CsvHeader {
+export function parseHeader(file: string, buf: Buffer, start: number, end: number, stepColumn: string | undefined, line = 1): CsvHeader {
   const record = buf.subarray(start, end);
   const delimiter = sniffDelimiter(record);
   const fields = new Fields();
   if (!splitPlain(buf, start, end, delimiter, fields)) splitQuoted(Buffer.from(record), delimiter, fields);
+  // Checked before a name is made: 400,000 columns cost 2.4 GB when each became a metric.
+  if (fields.count > MAX_METRICS_PER_RUN + 1) throw tooManyMetrics(file, { line }, fields.count - 1);
   const names = columnNames(fields);
   return { delimiter, names, ...chooseStep(file, names, stepColumn) };
 }
@@ -276,7 +278,7 @@ export async function importCsv(file: string, run: RunWriter, ctx: ImportContext
   const oneLine = (buf: Buffer, start: number, end: number, line: number): void => {
     if (!header) {
       if (isBlank(buf, start, end)) return;
-      header = parseHeader(file, buf, start, end, stepColumn);
+      header = parseHeader(file, buf, start, end, stepColumn, line);
       body = new CsvBody(file, header, run);
       splitter = new RecordSplitter(file, header.delimiter, new Fields());
       return;
@@ -312,7 +314,7 @@ export async function previewCsv(file: string, stepColumn: string | undefined, r
   const onLine = (buf: Buffer, start: number, end: number, line: number): boolean | void => {
     if (!header) {
       if (isBlank(buf, start, end)) return;
-      header = parseHeader(file, buf, start, end, stepColumn);
+      header = parseHeader(file, buf, start, end, stepColumn, line);
       splitter = new RecordSplitter(file, header.delimiter, new Fields());
       return;
     }

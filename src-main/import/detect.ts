@@ -17,16 +17,27 @@ function unsupported(file: string, what: string): ImportError {
   return new ImportError(file, null, `unsupported format: ${what}`);
 }
 
+/**
+ * Text, possibly with a few bytes that are not UTF-8 (a Latin-1 é in a note): those do not make a
+ * log binary; a field where one matters is refused with its line by the reader. Binary data has NUL
+ * bytes or is invalid UTF-8 through and through.
+ */
 function isText(head: Buffer): boolean {
   if (head.includes(0)) return false;
   // A block may end inside a multi-byte character: ignore the last 3 bytes for the UTF-8 check.
   const body = head.length === HEAD_BYTES ? head.subarray(0, head.length - 3) : head;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(body);
-    return true;
-  } catch {
-    return false;
+  const text = new TextDecoder('utf-8').decode(body);
+  let bad = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd || (c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12)) bad++;
   }
+  return bad <= Math.max(4, text.length / 100);
+}
+
+/** A UTF-16 byte-order mark: text lrscope does not decode, named so the user can convert it. */
+export function isUtf16(head: Buffer): boolean {
+  return head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff));
 }
 
 function firstLines(head: Buffer, count: number): string[] {
@@ -111,6 +122,7 @@ export async function detectFile(file: string, quiet = false): Promise<ImportFor
   }
   if (looksLikeTfRecord(head)) return 'tensorboard';
   if (looksLikeWandbLog(head)) return 'wandb';
+  if (isUtf16(head)) throw unsupported(file, 'UTF-16 text; save it as UTF-8 (in Excel: "CSV UTF-8"; in Python: encoding="utf-8") and import that');
   if (!isText(head)) {
     if (quiet) return null;
     throw unsupported(file, 'binary data that is neither text nor a TensorBoard event file');

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/database';
 import { importPaths, previewImport } from './index';
 import { EventType } from './tensorboard/event-proto';
 import { maskedCrc32c } from './tensorboard/tfrecord';
@@ -188,5 +189,88 @@ describe('7. a step that is not a whole number from 0', () => {
   it('JSON lines, trainer_state.json and MLflow name the line or entry', async () => {
     await refused([file('bad.jsonl', '{"step": 0, "loss": 1}\n{"step": 1e400, "loss": 2}\n')], /bad\.jsonl: line 2: the step Infinity is not a whole number/);
     await refused([file('trainer_state.json', JSON.stringify({ log_history: [{ step: 0, loss: 1 }, { step: 2.5, loss: 1 }] }))], /trainer_state\.json: log_history entry 2: the step 2.5 is not a whole number/);
+  });
+});
+
+describe('4. a table far wider than a training log', () => {
+  it('a CSV of 400,000 columns is refused at its header, before a metric is made (it took 2.4 GB)', async () => {
+    const names = Array.from({ length: 400_000 }, (_, i) => `m${i}`);
+    const path = file('wide.csv', `step,${names.join(',')}\n0,${names.map(() => '1').join(',')}\n`);
+    await refused([path], /wide\.csv: line 1: 400,000 metrics in one run: lrscope imports at most 10,000 per run/);
+  });
+
+  it('10,000 metrics are fine; JSON lines that add the 10,001st name the line', async () => {
+    const ok = Array.from({ length: 10_000 }, (_, i) => `"m${i}": ${i}`).join(', ');
+    const summary = await importPaths(t.db, [file('ok.jsonl', `{"step": 0, ${ok}}\n`)], { format: 'jsonl' });
+    expect(summary.runs[0]!.metrics).toHaveLength(10_000);
+    before = snapshot(t.db);
+    const wide = `{"step": 1, ${ok}, "one_more": 1}\n`;
+    await refused([file('wide.jsonl', `{"step": 0, "loss": 1}\n${wide}`)], /wide\.jsonl: line 2: more than 10,000 metrics in one run/);
+  });
+});
+
+describe('5. raw JavaScript errors as messages', () => {
+  const deep = (n: number) => `${'{"a": '.repeat(n)}1${'}'.repeat(n)}`;
+
+  it('a JSON line nested 10,000 deep: the line and the reason, not "Maximum call stack size exceeded"', async () => {
+    await refused([file('deep.jsonl', `{"step": 0, "loss": 1}\n{"step": 1, "x": ${deep(10_000)}}\n`)], /deep\.jsonl: line 2: not valid JSON at column 612: nested more than 100 levels deep/);
+  });
+
+  it('a trainer_state.json nested 10,000 deep names its line', async () => {
+    await refused([file('trainer_state.json', `{"log_history": [\n{"step": 1, "x": ${deep(10_000)}}]}`)], /trainer_state\.json: line 2: not valid JSON at column 600: nested more than 100 levels deep/);
+  });
+
+  it('a 600 MB MLflow parameter is refused from its size, before it is read ("Invalid string length")', async () => {
+    const run = join(t.dir, 'mlruns', '1', 'abc');
+    mkdirSync(join(run, 'metrics'), { recursive: true });
+    mkdirSync(join(run, 'params'));
+    writeFileSync(join(run, 'meta.yaml'), 'run_id: abc\n');
+    writeFileSync(join(run, 'metrics', 'loss'), '1700000000000 0.5 0\n');
+    writeFileSync(join(run, 'params', 'huge'), '');
+    truncateSync(join(run, 'params', 'huge'), 600 << 20);
+    await refused([run], /params\/huge: 629145600 bytes is too big for an MLflow parameter \(at most 64 KiB\)/);
+  });
+});
+
+describe('6. the reasons given', () => {
+  it('JSON errors give the line and column, not "position N"', async () => {
+    await refused([file('trainer_state.json', '{\n  "log_history": [\n    {"step": 1, "loss": 0.5,}\n  ]\n}\n')], /trainer_state\.json: line 3: not valid JSON at column 29: expected a "key" in double quotes, found "}"/);
+    await refused([file('bad.jsonl', '{"step": 0, "loss": 1}\n{"step": 1 "loss": 2}\n')], /bad\.jsonl: line 2: not valid JSON at column 12: expected ',' or '}', found "\\""/);
+  });
+
+  it('two imports at once: the second names the file it could not import and the import holding the lock', async () => {
+    const other = openDatabase(t.db.name).db;
+    other.prepare('BEGIN IMMEDIATE').run(); // as another process's import holds it
+    writeFileSync(`${t.db.name}-import.json`, JSON.stringify({ pid: process.pid, paths: ['/logs/big.csv'], started: '2026-11-29T13:00:00.000Z' }));
+    try {
+      const path = file('second.csv', 'step,loss\n0,1\n');
+      await expect(importPaths(t.db, [path])).rejects.toThrow(
+        `${path}: not imported: another import (of /logs/big.csv, process ${process.pid}, started 2026-11-29T13:00:00.000Z) is writing to ${t.db.name}; try again when it has finished`,
+      );
+    } finally {
+      other.prepare('ROLLBACK').run();
+      other.close();
+    }
+    expect(snapshot(t.db)).toBe(before);
+  });
+
+  it('UTF-16 with a BOM is named, not "binary data" (with or without a chosen format)', async () => {
+    const text = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('step,loss\r\n0,1.0\r\n1,0.9\r\n', 'utf16le')]);
+    await refused([file('utf16.csv', text)], /utf16\.csv: unsupported format: UTF-16 text; save it as UTF-8/);
+    await expect(importPaths(t.db, [file('utf16b.csv', text)], { format: 'csv' })).rejects.toThrow(/utf16b\.csv: UTF-16 text; save it as UTF-8/);
+  });
+
+  it('one bad byte in the first 64 KiB: the file is read, and a field where it matters names its line', async () => {
+    const ok = Buffer.concat([Buffer.from('step,loss,note\n0,1.0,caf'), Buffer.from([0xe9]), Buffer.from('\n1,0.9,x\n')]);
+    const summary = await importPaths(t.db, [file('latin1.csv', ok)]);
+    expect(summary.runs[0]!.metrics.map((m) => [m.name, m.points])).toEqual([['loss', 2]]);
+    before = snapshot(t.db);
+    const bad = Buffer.concat([Buffer.from('step,loss\n0,1.0\n1,0.'), Buffer.from([0xff]), Buffer.from('9\n2,0.8\n')]);
+    await refused([file('badbyte.csv', bad)], /badbyte\.csv: line 3: "loss" is "0\.\ufffd9", not a number/);
+  });
+
+  it('CR-only line ends are read (they gave "only a header, no data rows")', async () => {
+    const summary = await importPaths(t.db, [file('mac.csv', 'step,loss\r0,1.0\r1,0.9\r2,0.8\r')]);
+    expect(summary.runs[0]!.metrics).toEqual([{ name: 'loss', role: 'loss', points: 3, nanCount: 0 }]);
   });
 });

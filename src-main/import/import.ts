@@ -13,6 +13,7 @@ import { RunWriter } from './run-writer';
 import { importScalarsJson, readScalarsJson } from './scalars-json';
 import { findSources, totalBytes, type Source, type UnnamedFolder } from './sources';
 import { importEventFiles } from './tensorboard/import';
+import { ImportNote, isBusy, retryWhileBusy } from './write-lock';
 import { importTrainerState, readTrainerState } from './trainer-state';
 import { prepareWandb } from './wandb/import';
 
@@ -88,8 +89,12 @@ export async function importPaths(target: Services | Db, paths: string[], option
   const ctx = new ImportContext(await totalBytes(sources), options.signal, options.onProgress);
   throwIfCancelled(options.signal);
   const store = ImportStore.open(databaseOf(target));
+  const note = new ImportNote(databaseOf(target).name);
   try {
-    store.begin();
+    await retryWhileBusy(() => store.begin()).catch((err: unknown) => {
+      throw isBusy(err) ? note.conflict(paths) : err;
+    });
+    note.write(paths);
     const runs: ImportedRun[] = [];
     for (const source of sources) {
       const label = options.sourceLabel ?? ((path: string) => path);
@@ -101,5 +106,6 @@ export async function importPaths(target: Services | Db, paths: string[], option
     return { runs, rows: ctx.rows, seconds: ctx.seconds() };
   } finally {
     store.close();
+    note.remove();
   }
 }

@@ -3,16 +3,18 @@ import type { ImportContext } from './context';
 import { ImportError } from './errors';
 import { readLines, unfinishedText } from './lines';
 import { ObjectRows } from './object-rows';
-import { flatten, isObject, parsePythonJson, type Row } from './python-json';
+import { JsonTextError, parseJsonText } from './json-text';
+import { flatten, isObject, type Row } from './python-json';
 import type { RunWriter } from './run-writer';
 
 function parseLine(file: string, text: string, line: number): Row | null {
   if (text.trim() === '') return null;
   let value: unknown;
   try {
-    value = parsePythonJson(text);
+    value = parseJsonText(text);
   } catch (err) {
-    throw new ImportError(file, { line }, `not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+    if (err instanceof JsonTextError) throw new ImportError(file, { line }, `not valid JSON at column ${err.offset + 1}: ${err.reason}`);
+    throw err;
   }
   if (!isObject(value)) throw new ImportError(file, { line }, 'expected a JSON object ({…}) on each line');
   return flatten(value);
@@ -21,7 +23,7 @@ function parseLine(file: string, text: string, line: number): Row | null {
 /** A last line without a newline is whole when it is a JSON object that closes. */
 function wholeObject(buf: Buffer, start: number, end: number): boolean {
   try {
-    return isObject(parsePythonJson(buf.toString('utf8', start, end)));
+    return isObject(parseJsonText(buf.toString('utf8', start, end)));
   } catch {
     return false;
   }

@@ -42,8 +42,10 @@ function usesCrOnly(block: Buffer): boolean {
 }
 
 export async function readLines(file: string, ctx: ImportContext | null, onLine: LineHandler, onLines?: BulkLineHandler, complete?: CompleteCheck): Promise<LinesRead> {
-  // The start of a line that runs on into the next block (a copy: blocks are reused).
-  let carry: Buffer | null = null;
+  // The start of a line that runs on into the next blocks: copies (blocks are reused), joined once
+  // when its newline comes, so a long line costs its length, not its length times its blocks.
+  let carryParts: Buffer[] = [];
+  let carryBytes = 0;
   let line = 0;
   let first = true;
   let newline = LF;
@@ -53,23 +55,29 @@ export async function readLines(file: string, ctx: ImportContext | null, onLine:
     if (first) {
       first = false;
       if (block.length >= 3 && block[0] === 0xef && block[1] === 0xbb && block[2] === 0xbf) pos = 3; // UTF-8 BOM
+      // A chosen --format skips detection; UTF-16 would read as NULs between letters.
+      if (block.length >= 2 && ((block[0] === 0xff && block[1] === 0xfe) || (block[0] === 0xfe && block[1] === 0xff))) {
+        throw new ImportError(file, null, 'UTF-16 text; save it as UTF-8 and import that');
+      }
       if (usesCrOnly(block)) {
         newline = CR;
         onLines = undefined; // the fast path reads LF-ended records only
       }
     }
     let rows = 0;
-    if (carry) {
-      // Only the line that crosses the boundary is joined; the block itself is not copied.
+    if (carryBytes > 0) {
       const nl = block.indexOf(newline);
       if (nl < 0) {
-        carry = Buffer.concat([carry, block]);
-        tooLong(file, carry.length, line);
+        tooLong(file, carryBytes + block.length, line);
+        carryParts.push(Buffer.from(block));
+        carryBytes += block.length;
         ctx?.advance(block.length, 0);
         continue;
       }
-      const joined = Buffer.concat([carry, block.subarray(0, nl)]);
-      carry = null;
+      tooLong(file, carryBytes + nl, line);
+      const joined = Buffer.concat([...carryParts, block.subarray(0, nl)]);
+      carryParts = [];
+      carryBytes = 0;
       line++;
       rows++;
       const end = joined.length > 0 && joined[joined.length - 1] === CR ? joined.length - 1 : joined.length;
@@ -94,10 +102,14 @@ export async function readLines(file: string, ctx: ImportContext | null, onLine:
       pos = nl + 1;
     }
     tooLong(file, block.length - pos, line);
-    if (pos < block.length) carry = Buffer.from(block.subarray(pos));
+    if (pos < block.length) {
+      carryParts = [Buffer.from(block.subarray(pos))];
+      carryBytes = block.length - pos;
+    }
     ctx?.advance(block.length, rows);
   }
-  if (!carry) return { unfinished: null };
+  if (carryBytes === 0) return { unfinished: null };
+  const carry = carryParts.length === 1 ? carryParts[0]! : Buffer.concat(carryParts);
   const end = carry[carry.length - 1] === CR ? carry.length - 1 : carry.length;
   if (isBlank(carry, 0, end)) return { unfinished: null };
   if (complete?.(carry, 0, end)) {

@@ -8,6 +8,10 @@ import { ImportError } from './errors';
 import { readLines, unfinishedText } from './lines';
 import { NUMBER, NumberReader } from './numbers';
 import type { RunWriter } from './run-writer';
+import { readWholeFile } from './special-files';
+
+/** MLflow caps a parameter at 6,000 characters and a tag at 8,000 (mlflow/utils/validation.py); far more is not one. */
+const MAX_PARAM_BYTES = 64 * 1024;
 import { isStep, notAStep } from './steps';
 
 async function filesUnder(dir: string): Promise<string[]> {
@@ -32,7 +36,7 @@ export async function mlflowParams(runDir: string): Promise<Record<string, strin
   const params: Record<string, string> = {};
   for (const [folder, prefix] of [['params', ''], ['tags', 'tags/']] as const) {
     const dir = join(runDir, folder);
-    for (const file of await filesUnder(dir)) params[`${prefix}${keyOf(dir, file)}`] = (await readFile(file, 'utf8')).trim();
+    for (const file of await filesUnder(dir)) params[`${prefix}${keyOf(dir, file)}`] = (await readWholeFile(file, MAX_PARAM_BYTES, `an MLflow ${folder === 'params' ? 'parameter' : 'tag'}`)).trim();
   }
   return params;
 }
@@ -68,7 +72,7 @@ export async function importMlflowRun(runDir: string, run: RunWriter, ctx: Impor
   const reader = new NumberReader();
   let points = 0;
   for (const file of await mlflowMetricFiles(runDir)) {
-    const writer = run.metric(keyOf(metricsDir, file));
+    const writer = run.metric(keyOf(metricsDir, file), runDir);
     const read = await readLines(file, ctx, (buf, start, end, line) => {
       const text = buf.toString('utf8', start, end).trim();
       if (text === '') return;

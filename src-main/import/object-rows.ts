@@ -51,7 +51,7 @@ export class ObjectRows {
         continue;
       }
       if (column === undefined) {
-        const writer = this.run.metric(name);
+        const writer = this.run.metric(name, this.file, place);
         column = writer ? { kind: 'metric', writer } : { kind: 'skipped' };
         this.columns.set(name, column);
       }

@@ -4,7 +4,14 @@ import type { ImportedMetric, ImportFormat, ImportMapping } from '../../src-shar
 import type { MetricRole } from '../../src-shared/api/types';
 import { CHUNK_POINTS } from '../db/points';
 import type { ImportStore } from '../db/points-import';
+import { ImportError, type Place } from './errors';
 import { isClockName, roleOf } from './names';
+
+/**
+ * A run with more metrics than this is a table of something else (a 400,000-column CSV took
+ * 2.4 GB); each metric costs a row, a buffer and a line in every listing, so the cap is explicit.
+ */
+export const MAX_METRICS_PER_RUN = 10_000;
 
 interface ChunkInfo {
   count: number;
@@ -15,8 +22,9 @@ interface ChunkInfo {
 }
 
 export class MetricWriter {
-  private steps = new Float64Array(256);
-  private vals = new Float64Array(256);
+  // Small at first: memory follows the points a metric has, not the number of metrics.
+  private steps = new Float64Array(16);
+  private vals = new Float64Array(16);
   private n = 0;
   private last = -Infinity;
   private seq = 0;
@@ -128,10 +136,11 @@ export class RunWriter {
     private readonly mapping: ImportMapping = {},
   ) {}
 
-  /** The writer for a metric, or null when the user chose to skip it. */
-  metric(name: string): MetricWriter | null {
+  /** The writer for a metric, or null when the user chose to skip it. `file` and `place`: where it was met. */
+  metric(name: string, file = this.name, place: Place = null): MetricWriter | null {
     let writer = this.metrics.get(name);
     if (writer === undefined) {
+      if (this.metrics.size >= MAX_METRICS_PER_RUN) throw tooManyMetrics(file, place);
       // No list from the user: the default of the preview (clock columns left out).
       const skipped = this.mapping.skip ? this.mapping.skip.includes(name) : isClockName(name);
       writer = skipped ? null : new MetricWriter(this, name, this.mapping.roles?.[name] ?? roleOf(name));
@@ -162,4 +171,9 @@ export class RunWriter {
       ...(this.leftOut.length > 0 ? { leftOut: [...this.leftOut] } : {}),
     };
   }
+}
+
+export function tooManyMetrics(file: string, place: Place, found?: number): ImportError {
+  const count = found === undefined ? `more than ${MAX_METRICS_PER_RUN.toLocaleString('en')}` : found.toLocaleString('en');
+  return new ImportError(file, place, `${count} metrics in one run: lrscope imports at most ${MAX_METRICS_PER_RUN.toLocaleString('en')} per run (is this a training log?)`);
 }

@@ -1,8 +1,10 @@
 // tensorboardX's export_scalars_to_json: {"<logdir>/<tag>": [[wall_time, step, value], …], …}.
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import type { ImportContext } from './context';
 import { ImportError } from './errors';
-import { isObject, parsePythonJson } from './python-json';
+import { JsonTextError, lineAndColumn, parseJsonText } from './json-text';
+import { readWholeFile } from './special-files';
+import { isObject } from './python-json';
 import type { RunWriter } from './run-writer';
 import { isStep, notAStep } from './steps';
 
@@ -20,13 +22,14 @@ export function metricNames(keys: string[]): Map<string, string> {
 }
 
 export async function readScalarsJson(file: string): Promise<Triples> {
-  const { size } = await stat(file);
-  if (size > MAX_BYTES) throw new ImportError(file, null, `${size} bytes is too big for a scalars JSON export (at most ${MAX_BYTES >> 20} MiB)`);
+  const text = await readWholeFile(file, MAX_BYTES, 'a scalars JSON export');
   let data: unknown;
   try {
-    data = parsePythonJson(await readFile(file, 'utf8'));
+    data = parseJsonText(text);
   } catch (err) {
-    throw new ImportError(file, null, `not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+    if (!(err instanceof JsonTextError)) throw err;
+    const { line, column } = lineAndColumn(text, err.offset);
+    throw new ImportError(file, { line }, `not valid JSON at column ${column}: ${err.reason}`);
   }
   if (!isObject(data)) throw new ImportError(file, null, 'expected {"tag": [[wall_time, step, value], …]}');
   const series: Triples = new Map();
@@ -41,7 +44,7 @@ export async function importScalarsJson(file: string, run: RunWriter, ctx: Impor
   const names = metricNames([...series.keys()]);
   let rows = 0;
   for (const [key, triples] of series) {
-    const writer = run.metric(names.get(key)!);
+    const writer = run.metric(names.get(key)!, file);
     triples.forEach((t, i) => {
       if (!Array.isArray(t) || t.length !== 3 || typeof t[1] !== 'number' || typeof t[2] !== 'number') {
         throw new ImportError(file, null, `"${key}" entry ${i + 1}: expected [wall_time, step, value]`);

@@ -51,3 +51,22 @@ export async function openRegularFile(path: string): Promise<FileHandle> {
     throw err;
   }
 }
+
+/**
+ * A small file read whole (a trainer_state.json, an MLflow parameter), its size checked on the open
+ * handle before a byte is read: a 600 MB parameter file used to fail as "Invalid string length".
+ */
+export async function readWholeFile(path: string, maxBytes: number, what: string): Promise<string> {
+  const handle = await openRegularFile(path);
+  try {
+    const { size } = await handle.stat();
+    if (size > maxBytes) throw new ImportError(path, null, `${size} bytes is too big for ${what} (at most ${formatBytes(maxBytes)})`);
+    return await handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+function formatBytes(n: number): string {
+  return n >= 1 << 20 ? `${n / (1 << 20)} MiB` : `${n / 1024} KiB`;
+}

@@ -1,24 +1,27 @@
 // Hugging Face Trainer's trainer_state.json: `log_history` holds the training entries (loss,
 // learning_rate, grad_norm, epoch at every logging step), the evaluation entries (eval_* at
 // their own steps) and a final summary (train_loss, train_runtime, …), each with its `step`.
-import { stat, readFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import type { ImportContext } from './context';
 import { ImportError } from './errors';
+import { JsonTextError, lineAndColumn, parseJsonText } from './json-text';
+import { readWholeFile } from './special-files';
 import { ObjectRows } from './object-rows';
-import { flatten, isObject, parsePythonJson, type Row } from './python-json';
+import { flatten, isObject, type Row } from './python-json';
 import type { RunWriter } from './run-writer';
 
 /** The Trainer rewrites the whole file at each checkpoint, so it stays small; refuse what is not. */
 const MAX_BYTES = 256 << 20;
 
 export async function readTrainerState(file: string): Promise<{ entries: Row[]; params: Record<string, string> }> {
-  const { size } = await stat(file);
-  if (size > MAX_BYTES) throw new ImportError(file, null, `${size} bytes is too big for a trainer_state.json (at most ${MAX_BYTES >> 20} MiB)`);
+  const text = await readWholeFile(file, MAX_BYTES, 'a trainer_state.json');
   let state: unknown;
   try {
-    state = parsePythonJson(await readFile(file, 'utf8'));
+    state = parseJsonText(text);
   } catch (err) {
-    throw new ImportError(file, null, `not valid JSON (${err instanceof Error ? err.message : String(err)})`);
+    if (!(err instanceof JsonTextError)) throw err;
+    const { line, column } = lineAndColumn(text, err.offset);
+    throw new ImportError(file, { line }, `not valid JSON at column ${column}: ${err.reason}`);
   }
   if (!isObject(state) || !Array.isArray(state.log_history)) {
     throw new ImportError(file, null, 'no "log_history" list: not a Hugging Face trainer_state.json');

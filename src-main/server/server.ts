@@ -9,12 +9,17 @@ import type { Services } from '../services';
 import { allowedHosts, hasToken, isLoopback, isWildcard, newToken, refuseForeign } from './security';
 import { securityHeaders, serveStatic } from './static';
 import { UploadArea } from './uploads';
+import { userDataDir } from '../config';
 
 export interface ServeOptions {
   host?: string;
   port?: number;
   token?: string;
   rendererDir: string;
+  /** The app's data folder; uploads go to its `uploads/` (default: the user-data folder). */
+  dataDir?: string;
+  /** The largest upload accepted, in bytes (default 20 GiB, and never more than the free disk less 1 GiB). */
+  uploadLimitBytes?: number;
   /** Extra API routes that do not fit a JSON call (streams); keyed by path under /api/. */
   routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => void | Promise<void>>;
 }
@@ -34,13 +39,14 @@ export async function startServer(services: Services, options: ServeOptions): Pr
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? newToken();
   const handlers = createHandlers(services);
-  const uploads = new UploadArea();
+  const uploads = new UploadArea(options.dataDir ?? userDataDir(), options.uploadLimitBytes ?? uploadLimitFromEnv());
   services.imports.sourceLabel = (path) => uploads.label(path);
   services.imports.unnamedFolder = (dir) => uploads.isBatchFolder(dir);
   let hosts = new Set<string>();
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
-      console.error(err);
+      // One line, no stack: a log a user may paste somewhere should not hold the server's insides.
+      console.error(`lrscope: ${req.method} ${req.url?.split('?')[0]} failed: ${err instanceof Error ? err.message : String(err)}`);
       if (!res.headersSent) sendJson(res, 500, { code: 'internal', message: 'internal error' });
       else res.destroy();
     });
@@ -49,7 +55,8 @@ export async function startServer(services: Services, options: ServeOptions): Pr
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const refusal = refuseForeign(req, hosts);
     if (refusal) return sendJson(res, 403, { code: 'unauthorized', message: `request refused: ${refusal}` });
-    const url = new URL(req.url ?? '/', 'http://local');
+    const url = parseUrl(req.url);
+    if (!url) return sendJson(res, 400, { code: 'invalid_input', message: 'malformed request URL' });
     if (!url.pathname.startsWith('/api/')) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return void res.writeHead(405).end();
       return serveStatic(options.rendererDir, url.pathname, res);
@@ -61,11 +68,8 @@ export async function startServer(services: Services, options: ServeOptions): Pr
     const extra = options.routes?.[route];
     if (extra) return extra(req, res);
     if (route === 'upload') {
-      if (req.method === 'DELETE') {
-        uploads.forget(url.searchParams.get('batch') ?? '');
-        return sendJson(res, 200, { ok: true });
-      }
-      return uploads.receive(req, res, (status, body) => sendJson(res, status, body));
+      if (req.method === 'DELETE') return uploads.forget(url.searchParams.get('batch') ?? '', (status, body) => sendJson(res, status, body));
+      return uploads.receive(req, (status, body) => sendJson(res, status, body));
     }
     if (route === 'info' && req.method === 'GET') return call(handlers, 'app.info', {}, res);
     if (req.method !== 'POST') return sendJson(res, 405, { code: 'invalid_input', message: 'use POST for API calls' });
@@ -97,6 +101,22 @@ export async function startServer(services: Services, options: ServeOptions): Pr
         }),
       ),
   };
+}
+
+/** The request's URL, or null when it cannot be one (a malformed percent-encoding is the client's error). */
+function parseUrl(raw: string | undefined): URL | null {
+  try {
+    const url = new URL(raw ?? '/', 'http://local');
+    decodeURIComponent(url.pathname);
+    return url;
+  } catch {
+    return null;
+  }
+}
+
+function uploadLimitFromEnv(): number | undefined {
+  const gib = Number(process.env.LRSCOPE_UPLOAD_LIMIT_GIB);
+  return gib > 0 ? gib * 1024 ** 3 : undefined;
 }
 
 async function call(handlers: Handlers, name: Parameters<typeof dispatch>[1], body: unknown, res: ServerResponse) {

@@ -24,7 +24,18 @@ export function securityHeaders(res: ServerResponse): void {
 
 /** Serves the built renderer; any unknown path under it gets index.html (one-page app). */
 export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
-  const clean = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    res.writeHead(400, { 'Content-Type': 'text/plain' }).end('malformed percent-encoding in the path');
+    return;
+  }
+  if (decoded.includes('\0')) {
+    res.writeHead(400, { 'Content-Type': 'text/plain' }).end('a NUL byte in the path');
+    return;
+  }
+  const clean = normalize(decoded).replace(/^([/\\])+/, '');
   let file = join(root, clean);
   if (!file.startsWith(root + sep) && file !== root) {
     res.writeHead(403).end('forbidden');

@@ -24,7 +24,10 @@ export interface Services {
 }
 
 export function openServices(file: string, shell: AppInfo['shell'], options: OpenOptions = {}): Services {
-  const { db, schemaVersion, path } = openDatabase(file, options);
+  const { db, schemaVersion, path, walCheckpointedBytes } = openDatabase(file, { checkpointOnOpen: true, ...options });
+  if (walCheckpointedBytes > 0) {
+    console.error(`lrscope: ${path}: found ${(walCheckpointedBytes / 1024 ** 2).toFixed(1)} MB of write-ahead log left behind (a process stopped mid-write); folded its committed part into the database and truncated it`);
+  }
   const runs = new RunService(db);
   const schedules = new ScheduleService(db, runs);
   return {

@@ -24,10 +24,10 @@ export class TagTable {
     }
   }
 
-  writer(tag: string): MetricWriter | null {
+  writer(tag: string, file?: string, record?: number): MetricWriter | null {
     let writer = this.writers.get(tag);
     if (writer === undefined) {
-      writer = this.run!.metric(tag);
+      writer = this.run!.metric(tag, file, record === undefined ? null : { record });
       this.writers.set(tag, writer);
     }
     return writer;
@@ -52,7 +52,7 @@ export async function importEventFiles(files: string[], run: RunWriter, ctx: Imp
       if (!event.summary) return;
       const step = toNumber(event.step);
       if (!isStep(step)) throw new ImportError(file, { record }, notAStep(String(step)));
-      tags.scalars(event, (tag, value) => tags.writer(tag)?.add(step, value));
+      tags.scalars(event, (tag, value) => tags.writer(tag, file, record)?.add(step, value));
     });
     leftOver += read.bytesLeftOver;
     if (read.tail) run.leftOut.push(tailText(file, read));
