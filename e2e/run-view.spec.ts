@@ -48,7 +48,10 @@ test('import a log through the file picker, attach cosine_decay_restarts, see ev
   const expected = engineEvents(parsed.spec, 0, 3000).filter((e) => e.kind === 'restart').map((e) => e.step);
   expect(expected.length).toBeGreaterThan(2);
   const chart = page.getByTestId('run-chart');
-  await expect(chart).toHaveAttribute('data-marks', expected.join(','));
+  // Then the drift bands: where the logged lr leaves this schedule (schedules.drift).
+  const runId = Number(new URL(page.url()).hash.split('/').pop());
+  const drift = await callApi(request, app.server!, 'schedules.drift', { runId });
+  await expect(chart).toHaveAttribute('data-marks', [...expected, ...drift.stretches.map((s) => s.fromStep)].join(','));
   await expect(page.getByRole('region', { name: 'Restarts and drops' }).getByRole('row')).toHaveCount(expected.length + 1);
 
   // The readout at the cursor: the step, the values there, the exact scheduled rate, the cycle.
@@ -66,5 +69,5 @@ test('import a log through the file picker, attach cosine_decay_restarts, see ev
   // Still attached after a restart of the server.
   await app.restart();
   await expect(app.page.getByRole('group', { name: 'Attached schedule' }).getByText('restarts every 300×1.5ⁱ')).toBeVisible();
-  await expect(app.page.getByTestId('run-chart')).toHaveAttribute('data-marks', expected.join(','));
+  await expect(app.page.getByTestId('run-chart')).toHaveAttribute('data-marks', [...expected, ...drift.stretches.map((s) => s.fromStep)].join(','));
 });

@@ -30,7 +30,12 @@ export function inferInWorker(steps: Float64Array, values: Float64Array, options
       reject(new ApiError('internal', `inferring the schedule took longer than ${INFER_TIMEOUT_MS / 1000} s`));
     }, INFER_TIMEOUT_MS);
     worker.once('message', (result: InferResult) => { clearTimeout(timer); resolve(result); void worker.terminate(); });
-    worker.once('error', (err) => { clearTimeout(timer); reject(err); });
+    // A worker that cannot load (a bundle without the worker file) or fails: the same work inline,
+    // which either answers or throws the engine's own error.
+    worker.once('error', () => {
+      clearTimeout(timer);
+      try { resolve(inferSchedule(steps, values, options)); } catch (err) { reject(err); }
+    });
   });
 }
 

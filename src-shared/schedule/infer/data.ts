@@ -17,6 +17,13 @@ export interface LrLog {
 const SUBSAMPLE = 1200;
 
 export function prepareLog(steps: ArrayLike<number>, values: ArrayLike<number>): LrLog {
+  // The common case, steps strictly increasing and every value finite, needs no map.
+  let clean = true;
+  for (let i = 0; i < steps.length && clean; i++) clean = Number.isSafeInteger(steps[i]) && steps[i] >= 0 && (i === 0 || steps[i] > steps[i - 1]) && Number.isFinite(values[i]);
+  if (clean) {
+    const st = Float64Array.from(steps), vs = Float64Array.from(values);
+    return { steps: st, values: vs, precision: precisionOf(vs), sub: subsample(st, vs, SUBSAMPLE), stride: medianGap(st) };
+  }
   const last = new Map<number, number>();
   for (let i = 0; i < steps.length; i++) {
     const s = steps[i], v = values[i];
@@ -59,7 +66,7 @@ function medianGap(steps: Float64Array): number {
  */
 export function precisionOf(values: Float64Array): number {
   let digits = 0;
-  const every = Math.max(1, Math.floor(values.length / 5000));
+  const every = Math.max(1, Math.floor(values.length / 1000));
   for (let i = 0; i < values.length && digits <= 8; i += every) {
     const v = values[i];
     if (v === 0) continue;

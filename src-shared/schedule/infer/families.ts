@@ -112,7 +112,8 @@ export function decayTrials(log: LrLog, sh: Shape): Trial[] {
     const slope = (m * sxy - sx * sy) / (m * sxx - sx * sx);
     const g = Number.isFinite(slope) ? Math.exp(slope) : (yN / y0) ** (1 / span);
     const lr = Number.isFinite(slope) ? Math.exp((sy - slope * sx) / m) : y0 / g ** s0;
-    trials.push({ ints: [], x0: [lr, g], scale: [lr * 1e-4, Math.abs(1 - g) * 1e-3 + 1e-12], make: ([l, gg]) => (pos(l) && pos(gg) ? { kind: 'torch.ExponentialLR', lr: l, gamma: gg } : null) });
+    // Fitted as exponential_decay(decay_steps=1) in float64 (a cheap Math.pow); ExponentialLR and round decay_steps are its variants.
+    trials.push({ ints: [], x0: [lr, g], scale: [lr * 1e-4, Math.abs(1 - g) * 1e-3 + 1e-12], make: ([l, gg]) => (pos(l) && pos(gg) ? { kind: 'exponential_decay', learning_rate: l, decay_steps: 1, decay_rate: gg, staircase: false, dtype: f64 } : null) });
     // 1 / y = (1 + c s) / L through the first and last points.
     const c = (y0 / yN - 1) / (sN - s0 * y0 / yN);
     const L = y0 * (1 + c * s0);

@@ -35,13 +35,13 @@ export function errorAtMost(spec: ScheduleSpec, steps: Float64Array, values: Flo
 
 /** The mean squared relative error (each capped at 1, so a wrong guess still has a slope to follow). */
 export function meanSquared(spec: ScheduleSpec, steps: Float64Array, values: Float64Array): number {
-  const got = evaluateAt(spec, steps);
+  const curve = compile(spec);
   let sum = 0;
-  for (let i = 0; i < got.length; i++) {
-    const e = relError(got[i], values[i]);
-    sum += Number.isFinite(e) ? Math.min(1, e * e) : 1;
+  for (let i = 0; i < steps.length; i++) {
+    const e = relError(curve.at(steps[i]), values[i]);
+    sum += e < 1 ? e * e : 1;
   }
-  return sum / got.length;
+  return sum / steps.length;
 }
 
 /** Nelder–Mead with two restarts around the best point; `scale` sets the first simplex. */
@@ -51,7 +51,7 @@ export function nelderMead(f: (x: number[]) => number, x0: number[], scale: numb
   for (let round = 0; round < 3; round++) {
     best = simplexRun(f, best.x, sc, (round === 0 ? iterations : iterations / 2) * x0.length);
     sc = sc.map((s) => s * 0.05);
-    if (best.fx === 0) break;
+    if (best.fx < 1e-30) break; // exact to float64: nothing left to gain
   }
   return best;
 }

@@ -47,6 +47,8 @@ export function inferSchedule(steps: ArrayLike<number>, values: ArrayLike<number
     const shifted = shift(log, offset);
     all = all.concat(candidatesFor(shifted, threshold, true).map((c) => rescore(c, log, offset, threshold)));
     if (all.some((c) => c.maxRelError <= threshold)) break;
+    // A shift by one step only helps a curve that is already close almost everywhere.
+    if (!all.some((c) => c.medianRelError <= 1e-3)) break;
   }
   const ranked = rank(dedupe(all), threshold, 2 * log.precision + 1e-15).slice(0, limit);
   const fits = ranked.length > 0 && ranked[0].maxRelError <= threshold;
@@ -77,7 +79,7 @@ export function candidatesFor(log: LrLog, threshold: number, withWarmup: boolean
   const stairs = sh.runCount * 3 <= log.steps.length;
   const trials: Trial[] = stairs ? stairTrials(log, sh) : [...restartTrials(log, sh), ...oneCycleTrials(log, sh), ...decayTrials(log, sh)];
   // Fit every trial on a small subsample, keep the closest few, then write them in every form and snap.
-  const small = subsample(log.sub.steps, log.sub.values, 300);
+  const small = subsample(log.sub.steps, log.sub.values, 200);
   const fitted = trials
     .map((t) => fitTrial(t, small))
     .filter((spec): spec is ScheduleSpec => spec !== null)
@@ -92,7 +94,7 @@ export function candidatesFor(log: LrLog, threshold: number, withWarmup: boolean
     .map((spec) => ({ spec, err: maxError(spec, log.sub.steps, log.sub.values) }))
     .filter((c) => Number.isFinite(c.err))
     .sort((a, b) => a.err - b.err)
-    .slice(0, 12);
+    .slice(0, 8);
   let fits = screened.map((c) => scoreSpec(c.spec, log, 0, threshold)).filter((f): f is Fit => f !== null);
   if (withWarmup && !fits.some((f) => f.maxRelError <= threshold)) fits = fits.concat(warmupCandidates(log, sh, threshold));
   return fits;
@@ -105,7 +107,7 @@ function fitTrial(t: Trial, sample: { steps: Float64Array; values: Float64Array 
     const spec = t.make(x);
     return spec ? meanSquared(spec, steps, values) : 1e9;
   };
-  let { x } = nelderMead(cost, t.x0, t.scale, 250);
+  let { x } = nelderMead(cost, t.x0, t.scale, 200);
   if (t.ints.length === 0) return t.make(x);
   // Integers (total_steps, …) rounded, then the others fitted again around them: where the log
   // cannot tell an integer apart (a line that never reaches its end), the others absorb it.
@@ -121,11 +123,12 @@ function fitTrial(t: Trial, sample: { steps: Float64Array; values: Float64Array 
 function variants(spec: ScheduleSpec): ScheduleSpec[] {
   const out: ScheduleSpec[] = [spec];
   const ROUND = [1, 10, 100, 1000, 10000, 100000, 2, 5, 20, 50, 200, 500, 2000, 5000, 20000, 50000, 25, 250, 2500];
-  if (spec.kind === 'torch.ExponentialLR') {
+  if (spec.kind === 'exponential_decay' && !spec.staircase && spec.decay_steps === 1) {
+    out.push({ kind: 'torch.ExponentialLR', lr: spec.learning_rate, gamma: spec.decay_rate });
     // decay_steps is a free choice here: the two whose decay_rate reads shortest.
     const digits = (x: number) => { let d = 1; while (d < 17 && Math.abs(Number(x.toPrecision(d)) / x - 1) > 1e-7) d++; return d; };
-    const best = ROUND.map((D) => ({ D, d: digits(spec.gamma ** D) })).sort((a, b) => a.d - b.d).slice(0, 2);
-    for (const { D } of best) out.push({ kind: 'exponential_decay', learning_rate: spec.lr, decay_steps: D, decay_rate: spec.gamma ** D, staircase: false, dtype: 'float64' });
+    const best = ROUND.slice(1).map((D) => ({ D, d: digits(spec.decay_rate ** D) })).sort((a, b) => a.d - b.d).slice(0, 2);
+    for (const { D } of best) out.push({ ...spec, decay_steps: D, decay_rate: spec.decay_rate ** D });
   }
   if (spec.kind === 'inverse_time_decay' && spec.decay_steps === 1) {
     for (const D of ROUND.slice(1)) out.push({ ...spec, decay_steps: D, decay_rate: spec.decay_rate * D });
