@@ -6,7 +6,7 @@
 // Ranges include both ends, as `lrscope series` does. Output comes as chunks (a generator), so a
 // range of 100M steps is written while it is computed, in bounded memory. --csv writes step,lr rows.
 // An invalid spec or range: exit code 2, the messages on stderr, nothing on stdout.
-import { parseSpec, evaluate, evaluateAt, events, type ScheduleSpec } from '../../src-shared/schedule/index';
+import { acceptsNegativeSteps, parseSpec, evaluate, evaluateAt, events, type ScheduleSpec } from '../../src-shared/schedule/index';
 
 export interface CommandResult { stdout: string; stderr: string; code: number }
 
@@ -35,8 +35,8 @@ const json = (x: number): string => (Number.isFinite(x) ? String(x) : 'null');
 /** CSV as Python's csv/pandas and our own importer read non-finite values back. */
 const csv = (x: number): string => (Number.isFinite(x) ? String(x) : Number.isNaN(x) ? 'nan' : x > 0 ? 'inf' : '-inf');
 
-/** Steps per block: 64k rates (512 KiB) computed, formatted and handed on at a time. */
-const BLOCK = 1 << 16;
+/** Steps per block: 8k rates computed, formatted (~170 KB of text) and handed on at a time. */
+const BLOCK = 1 << 13;
 
 interface Job { spec: ScheduleSpec; steps: number[] }
 
@@ -52,7 +52,8 @@ function parseJobs(stdinText: string): { jobs: Job[] } | { error: string } {
     for (const key of Object.keys(rest)) errors.push(`[${i}].${key}: unknown field`);
     const s = specOrError(spec, `[${i}].spec.`);
     if ('error' in s) errors.push(s.error);
-    if (!Array.isArray(steps) || !steps.every((x) => Number.isSafeInteger(x) && x >= 0)) errors.push(`[${i}].steps: must be a list of integers >= 0`);
+    const lowest = 'spec' in s && acceptsNegativeSteps(s.spec) ? -Number.MAX_SAFE_INTEGER : 0;
+    if (!Array.isArray(steps) || !steps.every((x) => Number.isSafeInteger(x) && x >= lowest)) errors.push(`[${i}].steps: must be a list of integers${lowest === 0 ? ` >= 0${NEGATIVE}` : ''}`);
     else if ('spec' in s) jobs.push({ spec: s.spec, steps });
   });
   return errors.length > 0 ? { error: errors.join('\n') } : { jobs };
@@ -85,9 +86,14 @@ export function evalJobs(stdinText: string, format: OutputFormat = 'json'): Outp
 
 export interface StepRange { from: number; to: number; every: number }
 
-function rangeError(r: StepRange): string | null {
-  if (!Number.isSafeInteger(r.from) || !Number.isSafeInteger(r.to) || r.from < 0 || r.to < r.from) {
-    return `--from and --to must be integers with 0 <= from <= to, got ${r.from} and ${r.to}`;
+/** Where the libraries take negative steps: TensorFlow's piecewise_constant (any x); the others count from 0. */
+const NEGATIVE = ' (negative steps only for piecewise_constant, which TensorFlow evaluates at any step)';
+
+function rangeError(spec: ScheduleSpec, r: StepRange): string | null {
+  const negative = acceptsNegativeSteps(spec);
+  const lowest = negative ? -Number.MAX_SAFE_INTEGER : 0;
+  if (!Number.isSafeInteger(r.from) || !Number.isSafeInteger(r.to) || r.from < lowest || r.to < r.from) {
+    return `--from and --to must be integers with ${negative ? '' : '0 <= '}from <= to, got ${r.from} and ${r.to}${negative ? '' : NEGATIVE}`;
   }
   if (!Number.isSafeInteger(r.every) || r.every < 1) return `--every must be a whole number >= 1, got ${r.every}`;
   return null;
@@ -102,7 +108,7 @@ function* rangeChunks(spec: ScheduleSpec, r: StepRange, format: OutputFormat): G
     const n = Math.min(BLOCK, count - k);
     const first = r.from + k * r.every;
     // Consecutive steps take the engine's fast path (a float32 loop); strided ones are sampled.
-    if (r.every === 1) evaluate(spec, first, first + n, rates);
+    if (r.every === 1 && first >= 0) evaluate(spec, first, first + n, rates);
     else {
       for (let i = 0; i < n; i++) steps[i] = first + i * r.every;
       rates.set(evaluateAt(spec, steps.subarray(0, n)));
@@ -122,7 +128,7 @@ export function evalRange(specText: string, range: StepRange, format: OutputForm
   if (!parsed.ok) return { error: parsed.error };
   const s = specOrError(parsed.value, '');
   if ('error' in s) return s;
-  const bad = rangeError(range);
+  const bad = rangeError(s.spec, range);
   return bad ? { error: bad } : { chunks: rangeChunks(s.spec, range, format) };
 }
 
@@ -144,7 +150,7 @@ export function runEvents(args: { spec: string; from: number; to: number }): Com
   if (!parsed.ok) return collect({ error: parsed.error });
   const s = specOrError(parsed.value, '');
   if ('error' in s) return collect(s);
-  const bad = rangeError({ from: args.from, to: args.to, every: 1 });
+  const bad = rangeError(s.spec, { from: args.from, to: args.to, every: 1 });
   if (bad) return collect({ error: bad });
   const list = events(s.spec, args.from, args.to + 1).map((e) => ({ ...e, lrBefore: finiteOrNull(e.lrBefore), lrAfter: finiteOrNull(e.lrAfter) }));
   return { stdout: `${JSON.stringify(list)}\n`, stderr: '', code: 0 };
