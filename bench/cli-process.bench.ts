@@ -55,15 +55,17 @@ function startToUrl(db: string): Promise<number> {
     const started = performance.now();
     const child = spawn('npm', ['start', '--silent'], { cwd: root, detached: true, env: { ...process.env, LRSCOPE_DB: db, DISPLAY: '', WAYLAND_DISPLAY: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
+    const early = (code: number | null) => reject(new Error(`npm start exited (${code}) before printing its URL:\n${out}`));
+    child.once('exit', early);
     child.stdout.on('data', (d: Buffer) => {
       out += d.toString();
       if (/open http/.test(out)) {
         const ms = performance.now() - started;
+        child.off('exit', early);
         child.once('exit', () => resolveTime(ms));
         process.kill(-child.pid!, 'SIGTERM');
       }
     });
-    child.once('exit', (code) => reject(new Error(`npm start exited (${code}) before printing its URL:\n${out}`)));
   });
 }
 
