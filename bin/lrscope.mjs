@@ -1,7 +1,15 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly (tsx), so `npx lrscope` works in a checkout with no build step.
-import { register } from 'tsx/esm/api';
+// `lrscope`: the bundled CLI (out/cli/main.mjs, built by `npm install` and scripts/build.mjs) when
+// it was built from the sources as they are; else the TypeScript itself through tsx, so that a
+// checkout with edited sources never runs stale code.
+import { isFresh } from '../scripts/build.mjs';
 
-register();
-const { main } = await import('../src-main/cli/main.ts');
+let main;
+if (isFresh('cli')) {
+  ({ main } = await import('../out/cli/main.mjs'));
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  ({ main } = await import('../src-main/cli/main.ts'));
+}
 process.exitCode = await main(process.argv.slice(2));

@@ -61,3 +61,9 @@ if (fetchElectron()) {
 } else {
   say("Electron's binary could not be downloaded here; `npm start` will serve lrscope in browser mode.");
 }
+
+// The shipped build (scripts/build.mjs): the bundled CLI and the renderer, so that the first
+// `npm start` and every `lrscope` call run compiled JavaScript. A failed build does not fail the
+// install: bin/lrscope.mjs then runs the TypeScript sources through tsx.
+const built = run(process.execPath, [join(root, 'scripts', 'build.mjs')], { cwd: root, stdio: 'inherit' });
+say(built.status === 0 ? 'built out/cli/main.mjs and out/renderer.' : 'the build failed (see above); lrscope runs from the TypeScript sources meanwhile.');

@@ -20,5 +20,5 @@ export function electronBinary(root, fs = realFs) {
 export function startPlan(root, nodePath, fs = realFs) {
   const electron = electronBinary(root, fs);
   if (electron) return { shell: 'electron', build: 'build', command: electron, args: [join(root, 'out', 'main', 'index.cjs')] };
-  return { shell: 'browser', build: 'build:renderer', command: nodePath, args: [join(root, 'bin', 'lrscope.mjs'), 'serve', '--open'] };
+  return { shell: 'browser', build: 'build:shipped', command: nodePath, args: [join(root, 'bin', 'lrscope.mjs'), 'serve', '--open'] };
 }

@@ -21,7 +21,7 @@ describe('npm start', () => {
 
   it('serves browser mode and opens it where the binary was never downloaded', () => {
     const plan = startPlan(ROOT, '/usr/bin/node', fakeFs({}));
-    expect(plan).toEqual({ shell: 'browser', build: 'build:renderer', command: '/usr/bin/node', args: [join(ROOT, 'bin', 'lrscope.mjs'), 'serve', '--open'] });
+    expect(plan).toEqual({ shell: 'browser', build: 'build:shipped', command: '/usr/bin/node', args: [join(ROOT, 'bin', 'lrscope.mjs'), 'serve', '--open'] });
   });
 
   it('serves browser mode where path.txt names a binary that is gone', () => {

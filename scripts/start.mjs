@@ -2,6 +2,7 @@
 // the default database, opened in the default browser (else the URL is printed). See start-plan.mjs.
 import { spawn, spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { build as buildTargets } from './build.mjs';
 import { startPlan } from './start-plan.mjs';
 
 const root = resolve(import.meta.dirname, '..');
@@ -13,7 +14,13 @@ function build(script) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-build(plan.build);
+// Browser mode: the bundled CLI and the renderer, rebuilt only where their sources changed (an
+// unchanged checkout starts at once); the Electron build is electron-vite's.
+if (plan.shell === 'browser') {
+  if (!buildTargets(['renderer', 'cli'], { ifChanged: true })) process.exit(1);
+} else {
+  build(plan.build);
+}
 const env = { ...process.env };
 if (plan.shell === 'electron') console.log('lrscope: opening the Electron window.');
 else env.LRSCOPE_ANNOUNCE = "lrscope: Electron's binary is not installed here, so lrscope runs in browser mode.";

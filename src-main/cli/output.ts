@@ -2,6 +2,8 @@ export interface Io {
   out(text: string): void;
   err(text: string): void;
   readStdin(): Promise<string>;
+  /** Raw stdout for long outputs, written as they are computed; resolves when more may be written. */
+  write?(chunk: string): Promise<void>;
 }
 
 export const processIo: Io = {
@@ -12,6 +14,20 @@ export const processIo: Io = {
     for await (const chunk of process.stdin as AsyncIterable<Buffer>) chunks.push(chunk);
     return Buffer.concat(chunks).toString('utf8');
   },
+  // Waits for 'drain' when the pipe is full, so a long output never piles up in memory.
+  write: (chunk) =>
+    new Promise<void>((resolve, reject) => {
+      if (process.stdout.write(chunk)) return resolve();
+      const done = (err?: Error) => {
+        process.stdout.off('drain', onDrain);
+        process.stdout.off('error', done);
+        if (err) reject(err);
+        else resolve();
+      };
+      const onDrain = () => done();
+      process.stdout.once('drain', onDrain);
+      process.stdout.once('error', done);
+    }),
 };
 
 /** A fixed-width table for the human-readable output of list commands. */

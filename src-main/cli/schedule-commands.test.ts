@@ -25,7 +25,7 @@ describe('lrscope eval', () => {
     expect(runEval('{').code).toBe(2);
     expect(runEval('{}').stderr).toContain('must be a JSON array');
     const r = runEval('[{"spec":{"kind":"torch.StepLR","lr":0.1,"step_size":2},"steps":[1.5],"x":1}]');
-    expect(r.stderr).toBe('[0].x: unknown field\n[0].steps: must be a list of integers >= 0\n');
+    expect(r.stderr).toBe('[0].x: unknown field\n[0].steps: must be a list of integers >= 0 (negative steps only for piecewise_constant, which TensorFlow evaluates at any step)\n');
     expect(r.stdout).toBe('');
   });
 });
@@ -43,5 +43,19 @@ describe('lrscope events', () => {
     expect(runEvents({ spec: '{"kind":"torch.StepLR","lr":0.1,"step_size":0}', from: 0, to: 10 })).toEqual({ code: 2, stdout: '', stderr: 'step_size: must be >= 1\n' });
     expect(runEvents({ spec: 'nope', from: 0, to: 10 }).code).toBe(2);
     expect(runEvents({ spec: '{"kind":"torch.StepLR","lr":0.1,"step_size":3}', from: 10, to: 5 }).stderr).toContain('--from and --to');
+  });
+});
+
+describe('negative steps (schedules only, where TensorFlow takes them)', () => {
+  const pc = JSON.stringify({ kind: 'piecewise_constant', boundaries: [100, 110, 120], values: [1.0, 0.1, 0.01, 0.001] });
+  test('eval and events take them for piecewise_constant', () => {
+    const r = runEval(`[{"spec":${pc},"steps":[-999,105]}]`);
+    expect(JSON.parse(r.stdout)).toEqual([[1.0, 0.1].map(Math.fround)]);
+    expect(JSON.parse(runEvents({ spec: pc, from: -5, to: 101 }).stdout)).toEqual([{ step: 101, kind: 'drop', lrBefore: 1, lrAfter: Math.fround(0.1), index: 1 }]);
+  });
+  test('refused, with the reason, for kinds that count from 0', () => {
+    const r = runEval('[{"spec":{"kind":"exponential_decay","learning_rate":0.1,"decay_steps":3,"decay_rate":0.9},"steps":[-1]}]');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('[0].steps: must be a list of integers >= 0 (negative steps only for piecewise_constant');
   });
 });

@@ -37,6 +37,11 @@ export interface Curve {
   sampler?(): (step: number) => number;
   /** Where in the schedule a step is, in the user's words. */
   describe(step: number): string;
+  /**
+   * Optional: at() and marks() hold for negative steps too, as the library computes them there
+   * (TensorFlow's piecewise_constant takes any x; its own test evaluates it at -999).
+   */
+  negativeSteps?: boolean;
 }
 
 /** fill() for curves whose at() is already cheap. */

@@ -23,16 +23,26 @@ export function evaluate<T extends Out = Float64Array>(spec: ScheduleSpec, fromS
   return target as T;
 }
 
-/** The rates at arbitrary steps (a preview's sample points, a run's logged steps); NaN where a step is not an integer >= 0. */
+/**
+ * The rates at arbitrary steps (a preview's sample points, a run's logged steps); NaN where a step
+ * is not an integer >= 0, or, for kinds the library evaluates at any step (acceptsNegativeSteps),
+ * not an integer.
+ */
 export function evaluateAt(spec: ScheduleSpec, steps: ArrayLike<number>): Float64Array {
   const curve = compile(spec);
   const at = curve.sampler ? curve.sampler() : (s: number) => curve.at(s);
+  const lowest = curve.negativeSteps ? -Number.MAX_SAFE_INTEGER : 0;
   const out = new Float64Array(steps.length);
   for (let i = 0; i < steps.length; i++) {
     const s = steps[i];
-    out[i] = Number.isSafeInteger(s) && s >= 0 ? at(s) : NaN;
+    out[i] = Number.isSafeInteger(s) && s >= lowest ? at(s) : NaN;
   }
   return out;
+}
+
+/** Whether the library computes this schedule at negative steps too (TensorFlow's piecewise_constant). */
+export function acceptsNegativeSteps(spec: ScheduleSpec): boolean {
+  return compile(spec).negativeSteps === true;
 }
 
 /** `points` evenly spaced integer steps over [fromStep, toStep) and their rates: a chart preview. */

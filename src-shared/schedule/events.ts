@@ -8,10 +8,11 @@ import type { ScheduleSpec } from './spec';
 
 /** Events with fromStep <= step < toStep, in step order. */
 export function events(spec: ScheduleSpec, fromStep: number, toStep: number): ScheduleEvent[] {
-  if (!Number.isSafeInteger(fromStep) || !Number.isSafeInteger(toStep) || fromStep < 0 || toStep < fromStep) {
-    throw new RangeError(`steps must be integers with 0 <= fromStep <= toStep, got ${fromStep}..${toStep}`);
-  }
   const curve = compile(spec);
+  const lowest = curve.negativeSteps ? -Number.MAX_SAFE_INTEGER : 0;
+  if (!Number.isSafeInteger(fromStep) || !Number.isSafeInteger(toStep) || fromStep < lowest || toStep < fromStep) {
+    throw new RangeError(`steps must be integers with ${lowest} <= fromStep <= toStep, got ${fromStep}..${toStep}`);
+  }
   const out: ScheduleEvent[] = [];
   curve.marks(fromStep, toStep, (step, kind, index, lrBefore, lrAfter) => {
     if ((kind === 'drop' || kind === 'restart') && lrBefore === lrAfter) return;

@@ -3,7 +3,7 @@ export { ScheduleSpec, TorchChildSpec, SPEC_VERSION, SEQUENTIAL_CHILD_KINDS } fr
 export type { ScheduleSpecInput, ScheduleKind, SpecOf, WarmupSpec, SequentialLRSpec } from './spec';
 export { parseSpec, formatErrors } from './validate';
 export type { SpecError, ParseResult } from './validate';
-export { evaluate, evaluateAt, preview } from './evaluate';
+export { evaluate, evaluateAt, preview, acceptsNegativeSteps } from './evaluate';
 export { events, EVENT_WORDS, eventName, isRateJump } from './events';
 export type { ScheduleEvent, EventKind } from './curve';
 export { describeStep } from './describe';

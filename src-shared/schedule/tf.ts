@@ -91,6 +91,7 @@ export function piecewiseCurve(boundaries: readonly number[], values: readonly n
     fill: (from, to, out, offset) => forEachRun(interval, guess, from, to, (i, a, b) => out.fill(v[i], offset + a - from, offset + b - from)),
     marks: (from, to, mark) => markStarts(starts, rate, 'drop', from, to, mark),
     describe: (s) => `interval ${interval(s) + 1} of ${v.length}`,
+    negativeSteps: true,
   };
 }
 

@@ -3,7 +3,7 @@ import { IMPORT_FORMATS } from '../../../src-shared/api/import-types';
 import { databasePath } from '../../config';
 import { importPaths } from '../../import';
 import { openServices } from '../../services';
-import { parse, UsageError } from '../args';
+import { DB_OPTION, parseCommand, UsageError, type CommandDoc } from '../args';
 import type { Io } from '../output';
 
 function formatFlag(value: string | undefined): ImportFormat | undefined {
@@ -35,12 +35,19 @@ function describe(summary: ImportSummary): string {
   return [...lines, `${summary.rows} rows in ${summary.seconds.toFixed(2)} s`].join('\n');
 }
 
+export const importDoc = {
+  usage: 'PATH… [options]',
+  summary: 'Imports training logs (files or folders) as new runs, all or nothing: on an error, exit 1 and nothing is written.',
+  options: {
+    db: DB_OPTION,
+    format: { type: 'string', value: 'F', help: `read every file as this format: ${IMPORT_FORMATS.join(', ')}`, defaultText: 'detected per file' },
+    name: { type: 'string', value: 'NAME', help: 'the run\'s name (several runs: NAME/<their own names>)', defaultText: 'from the file, folder or log' },
+    json: { type: 'boolean', help: 'print the summary as JSON', defaultText: 'text, with progress on a terminal' },
+  },
+} satisfies CommandDoc;
+
 export async function importCommand(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parse(
-    argv,
-    { db: { type: 'string' }, format: { type: 'string' }, name: { type: 'string' }, json: { type: 'boolean' } },
-    true,
-  );
+  const { values, positionals } = parseCommand(argv, importDoc, true);
   if (positionals.length === 0) throw new UsageError('name at least one file or folder to import');
   const format = formatFlag(values.format);
   const services = openServices(databasePath(values.db), 'browser');

@@ -1,10 +1,16 @@
 import { databasePath } from '../../config';
 import { openServices } from '../../services';
-import { parse } from '../args';
+import { DB_OPTION, parseCommand, type CommandDoc } from '../args';
 import type { Io } from '../output';
 
+export const infoDoc = {
+  usage: '[options]',
+  summary: "lrscope's version, the database's path and its schema version.",
+  options: { db: DB_OPTION, json: { type: 'boolean', help: 'print one JSON object', defaultText: 'lines of text' } },
+} satisfies CommandDoc;
+
 export async function infoCommand(argv: string[], io: Io): Promise<number> {
-  const { values } = parse(argv, { db: { type: 'string' }, json: { type: 'boolean' } });
+  const { values } = parseCommand(argv, infoDoc);
   const services = openServices(databasePath(values.db), 'browser');
   try {
     const info = { ...services.info, shell: undefined };

@@ -1,10 +1,16 @@
 import { databasePath } from '../../config';
 import { openServices } from '../../services';
-import { parse } from '../args';
+import { DB_OPTION, parseCommand, type CommandDoc } from '../args';
 import { table, type Io } from '../output';
 
+export const runsDoc = {
+  usage: '[options]',
+  summary: 'The runs: id, name, tags, attached schedule, and each metric with its point count.',
+  options: { db: DB_OPTION, json: { type: 'boolean', help: 'print a JSON array', defaultText: 'a table' } },
+} satisfies CommandDoc;
+
 export async function runsCommand(argv: string[], io: Io): Promise<number> {
-  const { values } = parse(argv, { db: { type: 'string' }, json: { type: 'boolean' } });
+  const { values } = parseCommand(argv, runsDoc);
   const services = openServices(databasePath(values.db), 'browser');
   try {
     const runs = services.runs.list().map((r) => ({

@@ -3,18 +3,24 @@ import { appRoot } from '../../db/paths';
 import { startServer } from '../../server/server';
 import { isLoopback } from '../../server/security';
 import { openServices, type Services } from '../../services';
-import { intFlag, parse } from '../args';
+import { DB_OPTION, intFlag, parseCommand, type CommandDoc } from '../args';
 import { openInBrowser } from '../open-browser';
 import type { Io } from '../output';
 import { join } from 'node:path';
 
+export const serveDoc = {
+  usage: '[options]',
+  summary: 'Serves the UI to a browser: on loopback, every request needing the token the printed URL carries.',
+  options: {
+    db: DB_OPTION,
+    port: { type: 'string', value: 'N', help: 'the port to listen on (0: any free port)', defaultText: '6061, or the next free port up to 6081' },
+    host: { type: 'string', value: 'ADDR', help: 'the address to listen on; not loopback prints a warning', defaultText: '127.0.0.1' },
+    open: { type: 'boolean', help: 'open the URL in the default browser (xdg-open, open, start)', defaultText: 'print the URL only' },
+  },
+} satisfies CommandDoc;
+
 export async function serveCommand(argv: string[], io: Io): Promise<number> {
-  const { values } = parse(argv, {
-    db: { type: 'string' },
-    port: { type: 'string' },
-    host: { type: 'string' },
-    open: { type: 'boolean' },
-  });
+  const { values } = parseCommand(argv, serveDoc);
   const host = values.host ?? '127.0.0.1';
   const services = openServices(databasePath(values.db), 'browser');
   const rendererDir = process.env.LRSCOPE_RENDERER_DIR ?? join(appRoot(), 'out', 'renderer');

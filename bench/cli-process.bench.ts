@@ -1,0 +1,130 @@
+// Whole-process figures, as a user runs lrscope (issue 15): each command is a fresh
+// `node bin/lrscope.mjs …` process (the bundled build when fresh), timed against a baseline run
+// alternately in the same loop, after one warm-up of each; medians of 7 with min–max and the load.
+//   lrscope info, lrscope eval on `[]`          ≤ 4× `node -e 0`
+//   lrscope import, 1M rows × 4 columns        ≥ 2× faster than `sqlite3 .import` of the same file
+//   npm start (browser mode, nothing changed)  its URL in < 1 s
+//   lrscope eval over 100M steps               peak RSS < 200 MB
+// `npx tsx bench/cli-process.bench.ts --quick` evaluates 10M steps instead of 100M.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build, isFresh } from '../scripts/build.mjs';
+import { writeCsv } from './import-data';
+
+const root = resolve(import.meta.dirname, '..');
+const LRSCOPE = join(root, 'bin', 'lrscope.mjs');
+const RUNS = 7;
+const quick = process.argv.includes('--quick');
+const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[s.length >> 1]!;
+}
+const range = (xs: number[]) => `${Math.min(...xs).toFixed(3)}–${Math.max(...xs).toFixed(3)}`;
+
+/** Seconds for one whole process, start to exit; throws when it fails. */
+function timed(cmd: string, args: string[], input?: string): number {
+  const started = performance.now();
+  const r = spawnSync(cmd, args, { input, stdio: [input === undefined ? 'ignore' : 'pipe', 'ignore', 'pipe'] });
+  const seconds = (performance.now() - started) / 1000;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  return seconds;
+}
+
+/** Ours and the baseline alternately, one warm-up each, RUNS measured. */
+function pair(label: string, ours: () => number, base: () => number, baseName: string, verdict: (o: number, b: number) => string): void {
+  ours();
+  base();
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    a.push(ours());
+    b.push(base());
+  }
+  const mo = median(a);
+  const mb = median(b);
+  console.log(`${label}: median ${mo.toFixed(3)} s (${range(a)}); ${baseName} ${mb.toFixed(3)} s (${range(b)}); ${verdict(mo, mb)}  [load ${load()}]`);
+}
+
+/** Milliseconds from `npm start` to its printed URL (browser mode; the process tree is then stopped). */
+function startToUrl(db: string): Promise<number> {
+  return new Promise((resolveTime, reject) => {
+    const started = performance.now();
+    const child = spawn('npm', ['start', '--silent'], { cwd: root, detached: true, env: { ...process.env, LRSCOPE_DB: db, DISPLAY: '', WAYLAND_DISPLAY: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    const early = (code: number | null) => reject(new Error(`npm start exited (${code}) before printing its URL:\n${out}`));
+    child.once('exit', early);
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (/open http/.test(out)) {
+        const ms = performance.now() - started;
+        child.off('exit', early);
+        child.once('exit', () => resolveTime(ms));
+        process.kill(-child.pid!, 'SIGTERM');
+      }
+    });
+  });
+}
+
+/** Peak resident memory of a process, from /usr/bin/time (GNU time's %M, in KiB). */
+function peakRss(args: string[]): { mb: number; seconds: number } {
+  const started = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  if (r.status !== 0) throw new Error(`failed: ${r.stderr}`);
+  const kib = Number(r.stderr.toString().trim().split('\n').at(-1));
+  return { mb: kib / 1024, seconds: (performance.now() - started) / 1000 };
+}
+
+async function main(): Promise<void> {
+  if (!isFresh('cli') || !isFresh('renderer')) {
+    console.log('building the shipped bundles first (scripts/build.mjs)');
+    if (!build(['cli', 'renderer'], { ifChanged: true })) throw new Error('build failed');
+  }
+  console.log(`lrscope runs ${isFresh('cli') ? 'the bundled build (out/cli/main.mjs)' : 'through tsx'}; load ${load()}`);
+  const dir = mkdtempSync(join(tmpdir(), 'lrscope-cli-bench-'));
+  try {
+    const db = join(dir, 'info.sqlite');
+    timed(process.execPath, [LRSCOPE, 'info', '--db', db]); // creates and migrates it once
+    const node0 = () => timed(process.execPath, ['-e', '0']);
+    const ratio = (o: number, b: number) => `${(o / b).toFixed(1)}× node -e 0 (target ≤ 4×)`;
+    pair('lrscope info', () => timed(process.execPath, [LRSCOPE, 'info', '--db', db]), node0, 'node -e 0', ratio);
+    pair('lrscope eval < []', () => timed(process.execPath, [LRSCOPE, 'eval'], '[]'), node0, 'node -e 0', ratio);
+
+    for (const rows of [1_000_000, 10_000]) {
+      const csv = join(dir, `train-${rows}.csv`);
+      await writeCsv(csv, rows);
+      let n = 0;
+      const fresh = () => join(dir, `import-${n++}.sqlite`);
+      pair(
+        `lrscope import, ${rows.toLocaleString('en')} rows × 4 columns`,
+        () => timed(process.execPath, [LRSCOPE, 'import', csv, '--db', fresh(), '--json']),
+        () => timed('sqlite3', [fresh(), '.mode csv', `.import ${csv} points`]),
+        'sqlite3 .import',
+        (o, b) => `lrscope ${(b / o).toFixed(2)}× faster${rows === 1_000_000 ? ' (target ≥ 2×)' : ''}`,
+      );
+    }
+
+    const startDb = join(dir, 'start.sqlite');
+    await startToUrl(startDb); // warm-up (and, after a source change, the one rebuild)
+    const starts: number[] = [];
+    for (let i = 0; i < RUNS; i++) starts.push(await startToUrl(startDb));
+    const ms = median(starts);
+    console.log(`npm start → URL, nothing changed: median ${(ms / 1000).toFixed(3)} s (${range(starts.map((s) => s / 1000))}) (target < 1 s)  [load ${load()}]`);
+
+    const steps = quick ? 10_000_000 : 100_000_000;
+    if (existsSync('/usr/bin/time')) {
+      const spec = JSON.stringify({ kind: 'cosine_decay_restarts', learning_rate: 0.3, first_decay_steps: 1000 });
+      const eval100 = peakRss([LRSCOPE, 'eval', '--spec', spec, '--to', String(steps - 1)]);
+      console.log(`lrscope eval, ${steps.toLocaleString('en')} steps to /dev/null: peak RSS ${eval100.mb.toFixed(0)} MB in ${eval100.seconds.toFixed(1)} s (target < 200 MB)  [load ${load()}]`);
+    } else {
+      console.log('eval memory: skipped (no /usr/bin/time to read the peak RSS)');
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
