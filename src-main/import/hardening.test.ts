@@ -272,3 +272,14 @@ describe('6. the reasons given', () => {
     expect(summary.runs[0]!.metrics).toEqual([{ name: 'loss', role: 'loss', points: 3, nanCount: 0 }]);
   });
 });
+
+describe('found by the fuzzer', () => {
+  it('a 2 MB run of digits in a text field is read in one pass (a backtracking number pattern took minutes)', async () => {
+    const path = file('flair.tsv', `EPOCH\tTIMESTAMP\tLOSS\n0\t17:02:42${'1'.repeat(2 << 20)}\t0.5\n1\t17:03:00\t0.4\n`);
+    const summary = await importPaths(t.db, [path]);
+    expect(summary.runs[0]!.metrics.map((m) => [m.name, m.points])).toEqual([
+      ['EPOCH', 2],
+      ['LOSS', 2],
+    ]);
+  });
+});
