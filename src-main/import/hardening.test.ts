@@ -274,8 +274,8 @@ describe('6. the reasons given', () => {
 });
 
 describe('found by the fuzzer', () => {
-  it('a 2 MB run of digits in a text field is read in one pass (a backtracking number pattern took minutes)', async () => {
-    const path = file('flair.tsv', `EPOCH\tTIMESTAMP\tLOSS\n0\t17:02:42${'1'.repeat(2 << 20)}\t0.5\n1\t17:03:00\t0.4\n`);
+  it('a run of 200,000 digits ending in a letter is read in one pass (a backtracking number pattern: 40,000 took 6 s, 2 MB hung)', async () => {
+    const path = file('flair.tsv', `EPOCH\tNOTE\tLOSS\n0\t${'1'.repeat(200_000)}_\t0.5\n1\tx\t0.4\n`);
     const summary = await importPaths(t.db, [path]);
     expect(summary.runs[0]!.metrics.map((m) => [m.name, m.points])).toEqual([
       ['EPOCH', 2],
