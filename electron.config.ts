@@ -1,5 +1,6 @@
 // The build of the three Electron parts. main and preload are bundled as CommonJS (the
 // sandboxed preload cannot load ES modules); the renderer is the same bundle browser mode serves.
+// A packaged binary gets its fuses flipped by src-main/electron/fuses.ts (`npm run fuses -- <binary>`).
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
 import { rendererConfig } from './src-renderer/vite.config';

@@ -7,6 +7,7 @@ import { databasePath } from '../config';
 import { appRoot } from '../db/paths';
 import { openServices, type Services } from '../services';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL, appRequestFile } from './app-protocol';
+import { CONTENT_SECURITY_POLICY } from '../server/security';
 import { registerIpc } from './ipc';
 import { menuTemplate } from './menu';
 import { applyContentSecurityPolicy, denyPermissions, lockNavigation, windowOptions } from './window';
@@ -28,9 +29,15 @@ async function createWindow(): Promise<void> {
   const file = databasePath(dbFlag() ?? process.env.LRSCOPE_DB ?? join(app.getPath('userData'), 'lrscope.sqlite'));
   services = openServices(file, 'electron', { nativeBinding: electronNativeBinding() });
   const rendererDir = join(appRoot(), 'out', 'renderer');
-  protocol.handle(APP_SCHEME, (request) => {
+  protocol.handle(APP_SCHEME, async (request) => {
     const file = appRequestFile(request.url, rendererDir);
-    return file ? net.fetch(pathToFileURL(file).href) : new Response('not found', { status: 404 });
+    if (!file) return new Response('not found', { status: 404 });
+    // The CSP travels with each response of the protocol itself (webRequest does not see them).
+    const found = await net.fetch(pathToFileURL(file).href);
+    const headers = new Headers(found.headers);
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    headers.set('X-Content-Type-Options', 'nosniff');
+    return new Response(found.body, { status: found.status, headers });
   });
   const appUrl = APP_URL;
   registerIpc(ipcMain, services, appUrl);

@@ -182,7 +182,9 @@ export class NumberReader {
       this.kind = MISSING;
       return NaN;
     }
-    if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) {
+    // Unambiguous (the point is required before the fraction's digits): `\d+\.?\d*` could split a run
+    // of digits in n ways, and a 2 MB digit run that does not match took minutes (found by the fuzzer).
+    if (/^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(t)) {
       this.kind = NUMBER;
       return Number(t);
     }
