@@ -34,6 +34,9 @@ export function createHandlers(s: Services): Handlers {
     'imports.cancel': ({ jobId }) => s.imports.cancel(jobId),
     'series.get': ({ runId, metric, ...range }) => s.series.get(runId, metric, range),
     'series.stats': ({ runId, metric, ...query }) => s.series.stats(runId, metric, query),
+    'watch.list': () => s.watch.list(),
+    'watch.add': ({ path }) => s.watch.add(path),
+    'watch.remove': ({ id }) => s.watch.remove(id),
   };
 }
 

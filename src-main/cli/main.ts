@@ -11,7 +11,7 @@ import { processIo, type Io } from './output';
 type Command = (argv: string[], io: Io) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; help: string }> = {
-  serve: { run: serveCommand, help: 'serve [--db FILE] [--port N] [--host ADDR] [--open]   the UI in a browser, on loopback with a token' },
+  serve: { run: serveCommand, help: 'serve [--db FILE] [--port N] [--host ADDR] [--open] [--logdir DIR]…   the UI in a browser, on loopback with a token; --logdir follows training logs as they are written' },
   info: { run: infoCommand, help: 'info [--db FILE] [--json]                              version, database path, schema version' },
   runs: { run: runsCommand, help: 'runs [--db FILE] [--json]                              the runs with tags, schedule and metrics' },
   import: { run: importCommand, help: 'import PATH… [--db FILE] [--format F] [--name NAME] [--json]   logs as new runs (all or nothing)' },

@@ -6,6 +6,7 @@ import { RunService } from './runs';
 import { SeriesService } from './series';
 import { ScheduleService } from './schedules';
 import { appVersion } from './version';
+import { WatchService } from '../watch/service';
 
 /** Everything the API handlers, the CLI and the importers share: one database, its services. */
 export interface Services {
@@ -16,12 +17,15 @@ export interface Services {
   comparisons: ComparisonService;
   imports: ImportService;
   series: SeriesService;
+  /** Watched log folders; followed only once a shell calls `watch.start()`. */
+  watch: WatchService;
   close(): void;
 }
 
 export function openServices(file: string, shell: AppInfo['shell'], options: OpenOptions = {}): Services {
   const { db, schemaVersion, path } = openDatabase(file, options);
   const runs = new RunService(db);
+  const watch = new WatchService(db);
   return {
     db,
     info: { name: 'lrscope', version: appVersion(), databasePath: path, schemaVersion, shell },
@@ -30,6 +34,10 @@ export function openServices(file: string, shell: AppInfo['shell'], options: Ope
     comparisons: new ComparisonService(db, runs),
     imports: new ImportService(db),
     series: new SeriesService(db, runs),
-    close: () => db.close(),
+    watch,
+    close: () => {
+      void watch.close();
+      db.close();
+    },
   };
 }

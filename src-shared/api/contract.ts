@@ -3,6 +3,7 @@
 // from this object; a channel name is never typed anywhere else.
 import { z } from 'zod';
 import { IMPORT_FORMATS, type ImportPreview, type SeriesJson } from './import-types';
+import type { WatchFolder } from './watch-types';
 import type { AppInfo, ComparisonDetail, ComparisonSummary, ImportJob, RunDetail, RunSummary, ScheduleDetail, ScheduleSummary, SeriesStats } from './types';
 
 /** A contract entry: the input schema (validated at the boundary) and a phantom output type. */
@@ -143,6 +144,13 @@ export const contract = {
       })
       .strict(),
   ),
+
+  /** Watched log folders: every run under one is imported, then followed as it grows. */
+  'watch.list': method<WatchFolder[]>()(z.object({}).strict()),
+  'watch.add': method<WatchFolder>()(
+    z.object({ path: z.string({ error: 'must be a folder path' }).trim().min(1, 'must name a folder').max(4096, 'must be at most 4096 characters') }).strict(),
+  ),
+  'watch.remove': method<{ removed: number }>()(z.object({ id }).strict()),
 } as const;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import { databasePath } from '../../config';
 import { appRoot } from '../../db/paths';
+import { liveEventsRoute, type LiveEventsRoute } from '../../server/live-events';
 import { startServer } from '../../server/server';
 import { isLoopback } from '../../server/security';
 import { openServices, type Services } from '../../services';
@@ -14,11 +15,16 @@ export async function serveCommand(argv: string[], io: Io): Promise<number> {
     port: { type: 'string' },
     host: { type: 'string' },
     open: { type: 'boolean' },
+    logdir: { type: 'string', multiple: true },
   });
   const host = values.host ?? '127.0.0.1';
   const services = openServices(databasePath(values.db), 'browser');
+  // --logdir folders are kept in the database with those added in the app, and all are followed.
+  for (const dir of values.logdir ?? []) io.out(`watching ${services.watch.add(dir).path}`);
+  services.watch.start();
+  const events = liveEventsRoute(services.watch);
   const rendererDir = process.env.LRSCOPE_RENDERER_DIR ?? join(appRoot(), 'out', 'renderer');
-  const server = await listenOnFreePort(services, host, intFlag(values.port, '--port'), rendererDir);
+  const server = await listenOnFreePort(services, host, intFlag(values.port, '--port'), rendererDir, events);
   if (!isLoopback(host)) {
     io.err(`warning: lrscope is listening on ${host}, reachable from other machines; the token is still required.`);
   }
@@ -34,6 +40,8 @@ export async function serveCommand(argv: string[], io: Io): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  events.closeAll();
+  await services.watch.close();
   await server.close();
   services.close();
   return 0;
@@ -42,10 +50,10 @@ export async function serveCommand(argv: string[], io: Io): Promise<number> {
 const DEFAULT_PORT = 6061;
 
 /** An explicit --port must be free; the default moves up to the next free port, as Jupyter does. */
-async function listenOnFreePort(services: Services, host: string, port: number | undefined, rendererDir: string) {
+async function listenOnFreePort(services: Services, host: string, port: number | undefined, rendererDir: string, events: LiveEventsRoute) {
   for (let candidate = port ?? DEFAULT_PORT; ; candidate++) {
     try {
-      return await startServer(services, { host, port: candidate, rendererDir });
+      return await startServer(services, { host, port: candidate, rendererDir, routes: { events: events.handle } });
     } catch (err) {
       const busy = (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
       if (!busy || port !== undefined || candidate >= DEFAULT_PORT + 20) throw err;
