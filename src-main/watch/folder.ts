@@ -15,6 +15,14 @@ import { FollowedRun, type StepResult } from './follow';
 /** A partly written line or record is reported once it has waited this long (a writer that stopped mid-write). */
 const WAITING_REPORTED_AFTER_MS = 5_000;
 const NOTICES_KEPT = 10;
+/**
+ * File-system events are gathered this long before reading: a log written a row at a time is read
+ * a few rows at a time (and all runs changed meanwhile in one transaction), which is what keeps
+ * watching 100 busy runs cheap, well inside the 2 s the UI has to show a write.
+ */
+const GATHER_MS = 400;
+const SCAN_EVERY_POLLS = 6;
+const BUSY_RETRY_MS = 500;
 
 export interface FolderOptions {
   /** The poll period while file-system events work (a safety net), and without them. */
@@ -88,8 +96,9 @@ export class FolderWatch {
     let ticks = 0;
     this.poll = setInterval(() => {
       for (const run of this.runs.values()) this.dirty.add(run);
-      // Without events, new runs are found by walking the folder, less often than files are checked.
-      if (this.watcher || ++ticks % 5 === 0) this.needScan = true;
+      // The walk that finds new runs reads the head of every log: less often than files are
+      // checked (events announce new runs anyway; this is the safety net).
+      if (++ticks % SCAN_EVERY_POLLS === 0) this.needScan = true;
       this.kick(0);
     }, period);
     this.poll.unref();
@@ -99,14 +108,14 @@ export class FolderWatch {
     if (this.closed) return;
     if (name === null) {
       this.needScan = true;
-      return this.kick(20);
+      return this.kick(GATHER_MS);
     }
     const path = join(this.row.path, name.toString());
     if (this.options.ignore(path)) return;
     const run = this.runs.get(path) ?? this.runs.get(dirname(path)) ?? this.mlflowRunOf(path);
     if (run) this.dirty.add(run);
     else this.needScan = true;
-    this.kick(20);
+    this.kick(GATHER_MS);
   }
 
   private mlflowRunOf(path: string): FollowedRun | undefined {
@@ -120,7 +129,13 @@ export class FolderWatch {
     this.timer = setTimeout(() => {
       this.timer = null;
       if (this.busy) return void this.busy.then(() => this.kick(0));
-      this.busy = this.work().finally(() => (this.busy = null));
+      this.busy = this.work()
+        .catch((err: unknown) => {
+          // Not a file's problem (those are faults of their run): shown on the folder, and watching goes on.
+          this.folderFault = { file: this.row.path, reason: err instanceof Error ? err.message : String(err) };
+          this.onChange({ runs: [], list: false, folders: true });
+        })
+        .finally(() => (this.busy = null));
     }, delayMs);
   }
 
@@ -134,19 +149,26 @@ export class FolderWatch {
     const runs = [...this.dirty];
     this.dirty.clear();
     let again = false;
+    const read: [FollowedRun, StepResult][] = [];
     for (const run of runs) {
       if (this.closed) return;
-      let result: StepResult;
       try {
-        result = await run.step();
+        read.push([run, await run.read()]);
       } catch (err) {
-        if ((err as { code?: string }).code === 'SQLITE_BUSY') {
-          this.dirty.add(run); // an import holds the write lock: read again once it is done
-          again = true;
-          continue;
-        }
-        result = { points: 0, resumes: [], faults: [{ file: run.row.source_path, reason: err instanceof Error ? err.message : String(err) }], notices: [], waiting: [], more: false };
+        read.push([run, { points: 0, resumes: [], faults: [{ file: run.row.source_path, reason: err instanceof Error ? err.message : String(err) }], notices: [], waiting: [], more: false }]);
       }
+    }
+    if (this.closed) return;
+    // Every run read together is stored in one transaction: one commit, not one per run.
+    try {
+      this.db.transaction(() => read.forEach(([, r]) => r.write?.()))();
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_BUSY') throw err;
+      runs.forEach((run) => this.dirty.add(run)); // an import holds the write lock: read again after it
+      return this.kick(BUSY_RETRY_MS);
+    }
+    for (const [run, result] of read) {
+      result.adopt?.();
       if (this.record(run, result)) change.folders = true;
       if (result.points > 0 || result.notices.length > 0) change.runs.push(run.runId!);
       if (result.more) {
@@ -156,7 +178,7 @@ export class FolderWatch {
     }
     if (change.runs.length > 0) change.folders = true;
     if (change.runs.length || change.list || change.folders) this.onChange(change);
-    if (again) this.kick(this.dirty.size > 0 ? 50 : 0);
+    if (again) this.kick(0);
   }
 
   /** Keeps the run's faults, notices and waiting bytes; returns whether the status changed. */

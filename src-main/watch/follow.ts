@@ -2,7 +2,8 @@
 // the new read offsets and the reader's state in one transaction (so a restart neither loses nor
 // repeats a point). A file that shrank or was replaced (new inode) is read again from the start,
 // also in one transaction, so the run is never seen half re-read.
-import { open, readdir, readFile, stat } from 'node:fs/promises';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { open, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ImportFormat } from '../../src-shared/api/import-types';
 import type { Db } from '../db/database';
@@ -33,6 +34,9 @@ export interface StepResult {
   waiting: { file: string; bytes: number; what: string }[];
   /** More bytes are ready than one step reads: step again soon. */
   more: boolean;
+  /** The step's writes (no transaction of their own), and what to keep in memory once committed. */
+  write?: () => void;
+  adopt?: () => void;
 }
 
 interface FileNow {
@@ -59,7 +63,32 @@ function reasonOf(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
+/**
+ * Up to this many new bytes are read synchronously: a live log grows by a few rows between reads,
+ * and a small read from the page cache costs far less than the thread-pool round trip of an
+ * asynchronous one (watching 100 busy runs is mostly such reads). Bigger reads stay asynchronous
+ * so that catching up with a big log never blocks the event loop.
+ */
+const SYNC_READ_BYTES = 256 << 10;
+
+function readSmall(file: string, offset: number, length: number): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(length);
+    let done = 0;
+    while (done < length) {
+      const n = readSync(fd, buf, done, length - done, offset + done);
+      if (n === 0) break;
+      done += n;
+    }
+    return buf.subarray(0, done);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 async function readAt(file: string, offset: number, length: number): Promise<Buffer> {
+  if (length <= SYNC_READ_BYTES) return readSmall(file, offset, length);
   const handle = await open(file, 'r');
   try {
     const buf = Buffer.allocUnsafe(length);
@@ -95,8 +124,8 @@ export class FollowedRun {
     return [path];
   }
 
-  /** Reads what is new and stores it. Never throws for a file's problem: it becomes a fault. */
-  async step(): Promise<StepResult> {
+  /** Reads what is new; `write` stores it. Never throws for a file's problem: it becomes a fault. */
+  async read(): Promise<StepResult> {
     const result: StepResult = { points: 0, resumes: [], faults: [], notices: [], waiting: [], more: false };
     if (this.row.run_id === null) return result;
     let files: string[];
@@ -113,7 +142,8 @@ export class FollowedRun {
     const now: FileNow[] = [];
     for (const path of files) {
       try {
-        const s = await stat(path);
+        // Synchronous for the same reason as small reads; a stat never waits on file contents.
+        const s = statSync(path);
         now.push({ path, inode: `${s.dev}:${s.ino}`, size: s.size, mtimeMs: s.mtimeMs });
       } catch (err) {
         result.faults.push({ file: path, reason: reasonOf(err) });
@@ -123,9 +153,9 @@ export class FollowedRun {
     const reread = this.rereadReason(now, stored);
     if (reread) {
       result.notices.push(reread);
-      return this.read(now, new Map(), true, result);
+      return this.readFiles(now, new Map(), true, result);
     }
-    return this.read(now, stored, false, result);
+    return this.readFiles(now, stored, false, result);
   }
 
   /** Why the run must be read again from the start: a file replaced (new inode) or shrunk. */
@@ -139,7 +169,7 @@ export class FollowedRun {
     return null;
   }
 
-  private async read(now: FileNow[], stored: Map<string, WatchedFileRow>, fromStart: boolean, result: StepResult): Promise<StepResult> {
+  private async readFiles(now: FileNow[], stored: Map<string, WatchedFileRow>, fromStart: boolean, result: StepResult): Promise<StepResult> {
     const batch = new PointBatch();
     const state = fromStart ? {} : (JSON.parse(this.row.state_json) as Record<string, unknown>);
     const updates: WatchedFileRow[] = [];
@@ -236,27 +266,42 @@ export class FollowedRun {
     return this.commit(batch, [{ path: f.path, inode: f.inode, offset: f.size, records: next.entries ?? 0 }], next as unknown as Record<string, unknown>, fromStart, result);
   }
 
+  /**
+   * The writes of this step, for the caller to run inside its transaction (one for every run read
+   * together: one commit instead of one per run), and what to remember once it committed.
+   */
   private commit(batch: PointBatch, updates: WatchedFileRow[], state: Record<string, unknown>, fromStart: boolean, result: StepResult): StepResult {
     const sql = watchSql(this.db);
     const runId = this.row.run_id!;
     const stateJson = JSON.stringify(state);
-    this.db.transaction(() => {
+    result.write = () => {
       if (fromStart) {
         sql.clearMetrics.run(runId);
         sql.clearResumes.run(runId);
         sql.forgetFiles.run(this.row.id);
       }
       const appender = new MetricAppender(this.db, runId);
+      result.resumes = [];
       for (const [name, m] of batch.metrics) result.resumes.push(...appender.append(name, roleOf(name), m.steps, m.vals));
       for (const u of updates) sql.saveFile.run(this.row.id, u.path, u.inode, u.offset, u.records);
-      sql.saveState.run(stateJson, this.row.id);
+      if (stateJson !== this.row.state_json) sql.saveState.run(stateJson, this.row.id);
       if (batch.points > 0 || fromStart) {
         sql.changed.run(this.row.id);
         sql.touchRun.run(runId);
       }
-    })();
-    this.row = sql.runRow.get(this.row.id) ?? this.row;
+    };
+    result.adopt = () => {
+      this.row = { ...this.row, state_json: stateJson };
+    };
     result.points = batch.points;
+    return result;
+  }
+
+  /** Reads and stores in one go, in a transaction of its own (tests, one-off use). */
+  async step(): Promise<StepResult> {
+    const result = await this.read();
+    if (result.write) this.db.transaction(result.write)();
+    result.adopt?.();
     return result;
   }
 }
