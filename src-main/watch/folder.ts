@@ -202,6 +202,8 @@ export class FolderWatch {
     for (const w of result.waiting) {
       const seen = this.waitingSince.get(w.file);
       if (!seen || seen.bytes !== w.bytes) this.waitingSince.set(w.file, { bytes: w.bytes, since: now, what: w.what });
+      // A poll that finds the same bytes still waiting, long enough, makes it a fault to show.
+      else if (now - seen.since >= WAITING_REPORTED_AFTER_MS) changed = true;
     }
     for (const file of this.waitingSince.keys()) if (file.startsWith(run.row.source_path) && !files.has(file)) this.waitingSince.delete(file);
     return changed;
