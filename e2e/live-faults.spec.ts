@@ -41,7 +41,7 @@ test('watch a folder from the app; faults are named with file and reason and the
   const problems = folder.getByRole('list', { name: `Problems in ${logdir}` });
   await expect(problems).toContainText('resnet/events.out.tfevents.1700000000.host.1.0: record 5: CRC mismatch: the record is corrupt');
   // The half-written record is reported once it has waited (a writer that stopped mid-record).
-  await expect(problems).toContainText('vit/events.out.tfevents.1700000001.host.2.0: a record is only partly written (20 bytes): waiting for the rest', { timeout: 20_000 });
+  await expect(problems).toContainText('vit/events.out.tfevents.1700000001.host.2.0: a record is only partly written (20 bytes): waiting for the rest', { timeout: 40_000 });
 
   // The points before the corrupt record are kept; the other runs go on.
   await runs.getByRole('link', { name: 'runs/resnet' }).click();

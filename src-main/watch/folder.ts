@@ -13,14 +13,14 @@ import { findSources, type Source } from '../import/sources';
 import { FollowedRun, type StepResult } from './follow';
 
 /** A partly written line or record is reported once it has waited this long (a writer that stopped mid-write). */
-const WAITING_REPORTED_AFTER_MS = 5_000;
+const WAITING_REPORTED_AFTER_MS = 15_000;
 const NOTICES_KEPT = 10;
 /**
  * File-system events are gathered this long before reading: a log written a row at a time is read
  * a few rows at a time (and all runs changed meanwhile in one transaction), which is what keeps
  * watching 100 busy runs cheap, well inside the 2 s the UI has to show a write.
  */
-const GATHER_MS = 400;
+const GATHER_MS = 150;
 const SCAN_EVERY_POLLS = 6;
 const BUSY_RETRY_MS = 500;
 

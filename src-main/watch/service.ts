@@ -10,7 +10,7 @@ import { watchSql, type WatchedFolderRow } from '../db/watch';
 import { FolderWatch, type FolderChange, type FolderOptions } from './folder';
 
 /** Listeners hear about changes at most this often: a UI gains nothing from more. */
-const COALESCE_MS = 150;
+const COALESCE_MS = 100;
 
 export interface WatchOptions {
   pollMs?: number;
