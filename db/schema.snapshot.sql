@@ -7,6 +7,9 @@ CREATE INDEX run_schedules_by_schedule ON run_schedules(schedule_id);
 -- index run_tags_by_tag
 CREATE INDEX run_tags_by_tag ON run_tags(tag);
 
+-- index watched_runs_by_run
+CREATE INDEX watched_runs_by_run ON watched_runs(run_id);
+
 -- table comparison_runs
 CREATE TABLE comparison_runs (
   comparison_id INTEGER NOT NULL REFERENCES comparisons(id) ON DELETE CASCADE,
@@ -102,4 +105,33 @@ CREATE TABLE schedules (
   spec_json    TEXT NOT NULL,
   created_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
   updated_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+
+-- table watched_files
+CREATE TABLE watched_files (
+  watched_run_id INTEGER NOT NULL REFERENCES watched_runs(id) ON DELETE CASCADE,
+  path           TEXT NOT NULL,
+  inode          TEXT NOT NULL DEFAULT '',
+  offset         INTEGER NOT NULL DEFAULT 0,
+  records        INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (watched_run_id, path)
+) WITHOUT ROWID;
+
+-- table watched_folders
+CREATE TABLE watched_folders (
+  id       INTEGER PRIMARY KEY,
+  path     TEXT NOT NULL UNIQUE,
+  added_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+
+-- table watched_runs
+CREATE TABLE watched_runs (
+  id          INTEGER PRIMARY KEY,
+  folder_id   INTEGER NOT NULL REFERENCES watched_folders(id) ON DELETE CASCADE,
+  source_path TEXT NOT NULL,
+  format      TEXT NOT NULL,
+  run_id      INTEGER REFERENCES runs(id) ON DELETE SET NULL,
+  state_json  TEXT NOT NULL DEFAULT '{}',
+  changed_at  TEXT,
+  UNIQUE (folder_id, source_path)
 );

@@ -39,6 +39,9 @@ export function createHandlers(s: Services): Handlers {
     'schedules.infer': ({ runId, ...options }) => s.intel.infer(runId, options),
     'schedules.drift': ({ runId, ...options }) => s.intel.drift(runId, options),
     'series.restartImpact': ({ runId, metric, ...options }) => s.restarts.impact(runId, metric, options),
+    'watch.list': () => s.watch.list(),
+    'watch.add': ({ path }) => s.watch.add(path),
+    'watch.remove': ({ id }) => s.watch.remove(id),
   };
 }
 

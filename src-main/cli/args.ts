@@ -28,6 +28,8 @@ export interface OptionDoc {
   help: string;
   /** What applies when the option is absent, in words (shown, not applied: the command applies it). */
   defaultText?: string;
+  /** May be given more than once (the values come as a list). */
+  multiple?: boolean;
 }
 
 export interface CommandDoc {
@@ -44,8 +46,8 @@ export const DB_OPTION = { type: 'string', value: 'FILE', help: 'the SQLite data
 
 /** A command's options, parsed from its CommandDoc (unknown flags refused). */
 export function parseCommand<D extends CommandDoc>(argv: string[], doc: D, allowPositionals = false) {
-  const options = Object.fromEntries(Object.entries(doc.options).map(([name, o]) => [name, { type: o.type }])) as {
-    [K in keyof D['options']]: { type: D['options'][K]['type'] };
+  const options = Object.fromEntries(Object.entries(doc.options).map(([name, o]) => [name, { type: o.type, multiple: o.multiple ?? false }])) as {
+    [K in keyof D['options']]: { type: D['options'][K]['type']; multiple: D['options'][K]['multiple'] extends true ? true : false };
   };
   return parse(argv, options, allowPositionals);
 }

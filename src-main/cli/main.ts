@@ -15,7 +15,7 @@ type Command = (argv: string[], io: Io) => Promise<number>;
 
 /** `doc`: the options `lrscope NAME --help` lists (a command without one shows its line below). */
 const COMMANDS: Record<string, { run: Command; help: string; doc?: CommandDoc }> = {
-  serve: { run: serveCommand, doc: serveDoc, help: 'serve [--db FILE] [--port N] [--host ADDR] [--open]   the UI in a browser, on loopback with a token' },
+  serve: { run: serveCommand, doc: serveDoc, help: 'serve [--db FILE] [--port N] [--host ADDR] [--open] [--logdir DIR]…   the UI in a browser, on loopback with a token; --logdir follows training logs as they are written' },
   info: { run: infoCommand, doc: infoDoc, help: 'info [--db FILE] [--json]                              version, database path, schema version' },
   runs: { run: runsCommand, doc: runsDoc, help: 'runs [--db FILE] [--json]                              the runs with tags, schedule and metrics' },
   import: { run: importCommand, doc: importDoc, help: 'import PATH… [--db FILE] [--format F] [--name NAME] [--json]   logs as new runs (all or nothing)' },

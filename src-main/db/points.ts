@@ -80,7 +80,7 @@ function stepsBlob(steps: Float64Array, count: number): Buffer {
   return blob(steps, count);
 }
 
-function decodeSteps(out: Float64Array, at: number, data: Buffer, count: number): void {
+export function decodeSteps(out: Float64Array, at: number, data: Buffer, count: number): void {
   if (count <= 2 || data.length !== 16) return decodeInto(out, at, data);
   const first = data.readDoubleLE(0);
   const stride = data.readDoubleLE(8);
@@ -88,7 +88,7 @@ function decodeSteps(out: Float64Array, at: number, data: Buffer, count: number)
 }
 
 /** Copies a Float64 blob into `out` at `at` (blobs come back unaligned, so no view on them). */
-function decodeInto(out: Float64Array, at: number, data: Buffer): void {
+export function decodeInto(out: Float64Array, at: number, data: Buffer): void {
   new Uint8Array(out.buffer, out.byteOffset + at * 8, data.length).set(data);
 }
 

@@ -17,6 +17,11 @@ function dbFlag(): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+/** Every `--logdir DIR` given (`npm start -- --logdir runs/`), as `lrscope serve` takes them. */
+function logdirFlags(): string[] {
+  return process.argv.flatMap((arg, i) => (arg === '--logdir' && process.argv[i + 1] ? [process.argv[i + 1]!] : arg.startsWith('--logdir=') ? [arg.slice(9)] : []));
+}
+
 /** better-sqlite3 built for Electron's ABI by scripts/postinstall.mjs, beside the Node build. */
 function electronNativeBinding(): string | undefined {
   const file = join(appRoot(), 'native', 'electron', 'better_sqlite3.node');
@@ -58,6 +63,12 @@ async function createWindow(): Promise<void> {
       }, devTools),
     ),
   );
+  // Watched folders: the same service as browser mode; changes reach the page as an IPC event.
+  for (const dir of logdirFlags()) services.watch.add(dir);
+  services.watch.subscribe((event) => {
+    if (!win.isDestroyed()) win.webContents.send('lrscope:live', event);
+  });
+  services.watch.start();
   win.once('ready-to-show', () => win.show());
   await win.loadURL(appUrl);
 }

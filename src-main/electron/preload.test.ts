@@ -21,8 +21,8 @@ describe('the preload', () => {
     expect(invoke).toHaveBeenLastCalledWith('runs.rename', { id: 1, name: 'x' });
   });
 
-  it('exposes no generic channel access, only the two shell services', () => {
-    expect(Object.keys(exposed.get('lrscopeShell')!).sort()).toEqual(['onOpenFiles', 'pathForFile']);
+  it('exposes no generic channel access, only the shell services', () => {
+    expect(Object.keys(exposed.get('lrscopeShell')!).sort()).toEqual(['onLive', 'onOpenFiles', 'pathForFile']);
     expect([...exposed.keys()].sort()).toEqual(['lrscope', 'lrscopeShell']);
     for (const api of exposed.values()) expect(Object.values(api).every((v) => typeof v === 'function')).toBe(true);
   });

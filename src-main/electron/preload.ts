@@ -15,5 +15,9 @@ contextBridge.exposeInMainWorld(
     onOpenFiles: (listener: (paths: string[]) => void) => {
       ipcRenderer.on('lrscope:open-files', (_event, paths: string[]) => listener(paths));
     },
+    /** What watched folders changed (runs that gained points, new runs, a folder's status). */
+    onLive: (listener: (event: unknown) => void) => {
+      ipcRenderer.on('lrscope:live', (_event, change: unknown) => listener(change));
+    },
   }),
 );

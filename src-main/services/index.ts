@@ -8,6 +8,7 @@ import { SeriesService } from './series';
 import { ScheduleService } from './schedules';
 import { ScheduleIntelService } from './schedule-intel';
 import { appVersion } from './version';
+import { WatchService } from '../watch/service';
 
 /** Everything the API handlers, the CLI and the importers share: one database, its services. */
 export interface Services {
@@ -20,6 +21,8 @@ export interface Services {
   series: SeriesService;
   intel: ScheduleIntelService;
   restarts: RestartService;
+  /** Watched log folders; followed only once a shell calls `watch.start()`. */
+  watch: WatchService;
   close(): void;
 }
 
@@ -30,6 +33,7 @@ export function openServices(file: string, shell: AppInfo['shell'], options: Ope
   }
   const runs = new RunService(db);
   const schedules = new ScheduleService(db, runs);
+  const watch = new WatchService(db);
   return {
     db,
     info: { name: 'lrscope', version: appVersion(), databasePath: path, schemaVersion, shell },
@@ -40,6 +44,10 @@ export function openServices(file: string, shell: AppInfo['shell'], options: Ope
     series: new SeriesService(db, runs),
     intel: new ScheduleIntelService(db, runs, schedules),
     restarts: new RestartService(db, runs, schedules),
-    close: () => db.close(),
+    watch,
+    close: () => {
+      void watch.close();
+      db.close();
+    },
   };
 }

@@ -42,8 +42,9 @@ export class CompareData {
   private pointsRequest = 0;
   private statsRequest = 0;
 
-  async loadRuns(runIds: readonly number[]): Promise<void> {
-    this.loadingRuns = true;
+  /** `quiet`: a followed run gained points; the charts stay up (and keep their zoom) while it loads. */
+  async loadRuns(runIds: readonly number[], quiet = false): Promise<void> {
+    if (!quiet) this.loadingRuns = true;
     try {
       const runs = await Promise.all(runIds.map((id) => api['runs.get']({ id })));
       const scheduleIds = runs.flatMap((r) => (r.schedule ? [r.schedule.id] : [])).filter((id, i, all) => all.indexOf(id) === i);

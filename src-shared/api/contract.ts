@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { IMPORT_FORMATS, type ImportPreview, type SeriesJson } from './import-types';
 import type { DriftResponse, InferResponse } from './intel-types';
+import type { WatchFolder } from './watch-types';
 import type { AppInfo, ComparisonDetail, ComparisonSummary, ImportJob, PointAt, RestartImpactTable, RunDetail, RunSummary, ScheduleDetail, ScheduleSummary, SeriesStats } from './types';
 
 /** A contract entry: the input schema (validated at the boundary) and a phantom output type. */
@@ -185,6 +186,13 @@ export const contract = {
       })
       .strict(),
   ),
+
+  /** Watched log folders: every run under one is imported, then followed as it grows. */
+  'watch.list': method<WatchFolder[]>()(z.object({}).strict()),
+  'watch.add': method<WatchFolder>()(
+    z.object({ path: z.string({ error: 'must be a folder path' }).trim().min(1, 'must name a folder').max(4096, 'must be at most 4096 characters') }).strict(),
+  ),
+  'watch.remove': method<{ removed: number }>()(z.object({ id }).strict()),
 } as const;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import { databasePath } from '../../config';
 import { appRoot } from '../../db/paths';
+import { liveEventsRoute, type LiveEventsRoute } from '../../server/live-events';
 import { startServer } from '../../server/server';
 import { isLoopback } from '../../server/security';
 import { openServices, type Services } from '../../services';
@@ -16,6 +17,7 @@ export const serveDoc = {
     port: { type: 'string', value: 'N', help: 'the port to listen on (0: any free port)', defaultText: '6061, or the next free port up to 6081' },
     host: { type: 'string', value: 'ADDR', help: 'the address to listen on; not loopback prints a warning', defaultText: '127.0.0.1' },
     open: { type: 'boolean', help: 'open the URL in the default browser (xdg-open, open, start)', defaultText: 'print the URL only' },
+    logdir: { type: 'string', multiple: true, value: 'DIR', help: 'a folder of training logs to import and follow as they are written (repeatable; kept with the folders watched from the app)', defaultText: 'none' },
   },
 } satisfies CommandDoc;
 
@@ -23,8 +25,12 @@ export async function serveCommand(argv: string[], io: Io): Promise<number> {
   const { values } = parseCommand(argv, serveDoc);
   const host = values.host ?? '127.0.0.1';
   const services = openServices(databasePath(values.db), 'browser');
+  // --logdir folders are kept in the database with those added in the app, and all are followed.
+  for (const dir of values.logdir ?? []) io.out(`watching ${services.watch.add(dir).path}`);
+  services.watch.start();
+  const events = liveEventsRoute(services.watch);
   const rendererDir = process.env.LRSCOPE_RENDERER_DIR ?? join(appRoot(), 'out', 'renderer');
-  const server = await listenOnFreePort(services, host, intFlag(values.port, '--port'), rendererDir);
+  const server = await listenOnFreePort(services, host, intFlag(values.port, '--port'), rendererDir, events);
   if (!isLoopback(host)) {
     io.err(`warning: lrscope is listening on ${host}, reachable from other machines; the token is still required.`);
   }
@@ -40,6 +46,8 @@ export async function serveCommand(argv: string[], io: Io): Promise<number> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  events.closeAll();
+  await services.watch.close();
   await server.close();
   services.close();
   return 0;
@@ -48,10 +56,10 @@ export async function serveCommand(argv: string[], io: Io): Promise<number> {
 const DEFAULT_PORT = 6061;
 
 /** An explicit --port must be free; the default moves up to the next free port, as Jupyter does. */
-async function listenOnFreePort(services: Services, host: string, port: number | undefined, rendererDir: string) {
+async function listenOnFreePort(services: Services, host: string, port: number | undefined, rendererDir: string, events: LiveEventsRoute) {
   for (let candidate = port ?? DEFAULT_PORT; ; candidate++) {
     try {
-      return await startServer(services, { host, port: candidate, rendererDir });
+      return await startServer(services, { host, port: candidate, rendererDir, routes: { events: events.handle } });
     } catch (err) {
       const busy = (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
       if (!busy || port !== undefined || candidate >= DEFAULT_PORT + 20) throw err;
