@@ -71,6 +71,19 @@ test('drift: stretches off the attached schedule are shaded on the chart and lis
   await expect(drift.getByRole('status')).toContainText('follows the schedule');
 });
 
+test('drift names the likely cause: the base learning rate was half the one designed', async ({ app, request }, testInfo) => {
+  const { page } = app;
+  const runId = await importRun(app, request, COSINE_LOG);
+  const schedule = await callApi(request, app.server!, 'schedules.save', { name: 'cosine at 0.004', spec: { kind: 'cosine_decay', learning_rate: 0.004, decay_steps: 2500, alpha: 0.05, dtype: 'float64' } });
+  await callApi(request, app.server!, 'schedules.attach', { scheduleId: schedule.id, runIds: [runId] });
+  await page.goto(`${app.server!.url}#/runs/${runId}`);
+  const drift = page.getByRole('region', { name: 'Drift from the schedule' });
+  await expect(drift.getByText('Likely:')).toHaveCount(1);
+  await expect(drift).toContainText('a different base learning rate: every logged rate is 0.5 × the schedule');
+  await drift.scrollIntoViewIfNeeded();
+  await drift.screenshot({ path: testInfo.outputPath('drift-diagnosis.png') });
+});
+
 test('copy as code: a menu of libraries in the designer and the run view; the snippet is shown', async ({ app, request }, testInfo) => {
   const { page } = app;
   const designer = new DesignerPage(page);
