@@ -1,0 +1,117 @@
+// The metric grid (issue 14): one chart per metric in sections by prefix, a regex tag filter,
+// pins, a size toggle, one cursor and one zoom for every chart, charts below the fold reading
+// nothing until scrolled to; in compare, one line per run in each chart.
+import { readFileSync } from 'node:fs';
+import type { APIRequestContext } from '@playwright/test';
+import { callApi } from './api';
+import { expect, test, type LrscopeApp } from './fixtures';
+import { sample } from './samples';
+
+test.skip(({ shell }) => shell !== 'browser', 'sets up runs through the browser-mode API');
+
+const YOLO = sample('plain_csv', 'ultralytics_yolov8_fire_smoke', 'results.csv');
+
+async function importFile(app: LrscopeApp, request: APIRequestContext, path: string, name?: string): Promise<number> {
+  let job = await callApi(request, app.server!, 'imports.start', { paths: [path], ...(name ? { name } : {}) });
+  while (job.state === 'running') job = await callApi(request, app.server!, 'imports.progress', { jobId: job.id });
+  expect(job.state, job.error).toBe('done');
+  return job.summary!.runs[0]!.id;
+}
+
+/** The YOLO log's own numbers, read with a plain split (the test's reading, not the importer's). */
+function yoloColumn(name: string): { steps: number[]; values: number[] } {
+  const [header, ...rows] = readFileSync(YOLO, 'utf8').trim().split('\n');
+  const names = header!.split(',').map((h) => h.trim());
+  const c = names.indexOf(name);
+  return { steps: rows.map((r) => Number(r.split(',')[0])), values: rows.map((r) => Number(r.split(',')[c])) };
+}
+
+test('run view: a chart per metric, grouped by prefix, filtered, pinned, sized, one cursor and zoom, fetched when seen', async ({ app, request }, testInfo) => {
+  const runId = await importFile(app, request, YOLO, 'yolov8 fire');
+  const { page } = app;
+  const gridRequests: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().endsWith('/api/series.get')) return;
+    const body = r.postDataJSON() as { metric: string; maxPoints: number };
+    if (body.maxPoints === 800 || body.maxPoints === 1600) gridRequests.push(body.metric);
+  });
+  await page.goto(`${app.server!.url}#/runs/${runId}`);
+  const grid = page.getByRole('region', { name: /All metrics/ });
+  await expect(grid.getByRole('heading', { name: /All metrics \(14 of 14\)/ })).toBeVisible();
+  for (const section of ['train', 'metrics', 'val', 'lr']) await expect(grid.getByRole('button', { name: new RegExp(`^${section} \\(\\d+\\)`) })).toBeVisible();
+
+  // Below the fold nothing is read: the grid starts under the run's own charts.
+  const cards = grid.getByTestId('metric-card');
+  await expect(cards).toHaveCount(14);
+  const last = cards.last();
+  await expect(last).toHaveAttribute('data-state', 'waiting');
+  const before = gridRequests.length;
+  expect(before).toBeLessThan(14);
+  await last.scrollIntoViewIfNeeded();
+  await expect(last).toHaveAttribute('data-state', 'drawn');
+  expect(gridRequests.length).toBeGreaterThan(before);
+
+  // The tag filter is a regular expression; a broken one says so and filters nothing.
+  const filter = grid.getByRole('searchbox', { name: 'Filter metrics by regular expression' });
+  await filter.fill('^val/');
+  await expect(cards).toHaveCount(3);
+  await filter.fill('val/(');
+  await expect(grid.getByRole('alert')).toContainText('Not a regular expression');
+  await expect(cards).toHaveCount(14);
+  await filter.fill('loss');
+  await expect(cards).toHaveCount(6);
+
+  // Pinning puts the chart in a section of its own on top.
+  await grid.getByRole('button', { name: 'Pin val/cls_loss' }).click();
+  await expect(grid.getByRole('button', { name: /Pinned \(1\)/ })).toBeVisible();
+  await expect(cards.first()).toHaveAttribute('data-metric', 'val/cls_loss');
+  await expect(grid.getByRole('button', { name: 'Unpin val/cls_loss' })).toHaveAttribute('aria-pressed', 'true');
+
+  // A closed section draws nothing.
+  const train = grid.getByRole('button', { name: /^train \(/ });
+  await train.click();
+  await expect(train).toHaveAttribute('aria-expanded', 'false');
+  await expect(cards).toHaveCount(3);
+  await train.click();
+  await expect(cards).toHaveCount(6);
+
+  // Large charts are taller.
+  const small = (await cards.first().getByTestId('metric-chart').boundingBox())!.height;
+  await grid.getByRole('button', { name: 'Large' }).click();
+  await expect(grid.getByRole('button', { name: 'Large' })).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(async () => (await cards.first().getByTestId('metric-chart').boundingBox())!.height).toBeGreaterThan(small + 50);
+  await grid.getByRole('button', { name: 'Small' }).click();
+
+  // One cursor: pointing at one chart reads every chart at the same step, the log's own values.
+  const pinned = cards.first();
+  await pinned.scrollIntoViewIfNeeded();
+  await grid.getByRole('slider', { name: 'Smoothing of the metric charts' }).fill('0');
+  const over = pinned.locator('.u-over');
+  const box = (await over.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
+  const at = pinned.getByLabel('val/cls_loss at the cursor');
+  await expect(at).toContainText('@');
+  const step = Number((await at.textContent())!.split('@')[1]!.trim().replace(/,/g, ''));
+  const cls = yoloColumn('val/cls_loss');
+  const expectedValue = cls.values[cls.steps.indexOf(step)]!;
+  await expect(at).toContainText(String(Number(expectedValue.toPrecision(4))));
+  const other = cards.nth(1);
+  const otherMetric = (await other.getAttribute('data-metric'))!;
+  const otherColumn = yoloColumn(otherMetric);
+  await expect(other.getByLabel(`${otherMetric} at the cursor`)).toContainText(
+    `${Number(otherColumn.values[otherColumn.steps.indexOf(step)]!.toPrecision(4))} @ ${step}`,
+  );
+  await page.screenshot({ path: testInfo.outputPath('metric-grid-light.png'), fullPage: true });
+
+  // One zoom: dragging over one chart narrows every chart.
+  await page.mouse.move(box.x + box.width * 0.2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect(other.getByTestId('metric-chart')).not.toHaveAttribute('data-range', '0-24');
+  const [from, to] = (await other.getByTestId('metric-chart').getAttribute('data-range'))!.split('-').map(Number);
+  expect(from).toBeGreaterThanOrEqual(3);
+  expect(to).toBeLessThanOrEqual(14);
+  await grid.getByRole('button', { name: 'Show all steps' }).click();
+  await expect(other.getByTestId('metric-chart')).toHaveAttribute('data-range', '0-24');
+});
