@@ -115,3 +115,33 @@ test('run view: a chart per metric, grouped by prefix, filtered, pinned, sized, 
   await grid.getByRole('button', { name: 'Show all steps' }).click();
   await expect(other.getByTestId('metric-chart')).toHaveAttribute('data-range', '0-24');
 });
+
+test('compare: one line per run in every metric chart', async ({ app, request }) => {
+  const names = ['digits_mlp_sgd_tf_exponential_decay_staircase', 'digits_mlp_adam_tf_cosine_decay', 'digits_mlp_sgd_torch_onecycle'];
+  const ids: number[] = [];
+  for (const n of names) ids.push(await importFile(app, request, sample('generated', n, 'metrics.csv'), n));
+  const { page } = app;
+  await page.goto(`${app.server!.url}#/compare?runs=${ids.join(',')}`);
+  const grid = page.getByRole('region', { name: /All metrics/ });
+  await grid.getByRole('slider', { name: 'Smoothing of the metric charts' }).fill('0');
+  const loss = grid.locator('[data-testid="metric-card"][data-metric="val_loss"]');
+  await loss.scrollIntoViewIfNeeded();
+  await expect(loss).toHaveAttribute('data-state', 'drawn');
+  await expect.poll(async () => JSON.parse((await loss.getByTestId('metric-chart').getAttribute('data-series')) ?? '[]').length).toBe(3);
+  const drawn = JSON.parse((await loss.getByTestId('metric-chart').getAttribute('data-series'))!) as { label: string; points: number }[];
+  expect(drawn.map((d) => d.label).sort()).toEqual([...names].sort());
+  // Every logged val_loss point of each run (every 100 steps), none lost or invented.
+  for (const d of drawn) {
+    const csv = readFileSync(sample('generated', d.label, 'metrics.csv'), 'utf8').trim().split('\n');
+    const col = csv[0]!.split(',').indexOf('val_loss');
+    expect(d.points).toBe(csv.slice(1).filter((r) => r.split(',')[col] !== '').length);
+  }
+  // The momentum chart has only the run that logs momentum; its 2,000 points are thinned to the
+  // chart's budget, so the buckets' max and min are drawn as a band around the line.
+  const momentum = grid.locator('[data-testid="metric-card"][data-metric="momentum"]');
+  await momentum.scrollIntoViewIfNeeded();
+  await expect(momentum).toHaveAttribute('data-state', 'drawn');
+  await expect.poll(async () => (JSON.parse((await momentum.getByTestId('metric-chart').getAttribute('data-series')) ?? '[]') as { label: string }[]).map((d) => d.label)).toEqual(
+    ['digits_mlp_sgd_torch_onecycle max', 'digits_mlp_sgd_torch_onecycle min', 'digits_mlp_sgd_torch_onecycle'],
+  );
+});

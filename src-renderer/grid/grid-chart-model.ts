@@ -26,11 +26,11 @@ export interface GridChartModel {
   scales: ChartScale[];
 }
 
-export function gridChart(metric: string, lines: readonly FetchedLine[], smoothing: number): GridChartModel {
+/** `byRun`: lines are named after their run (compare), else after the metric (one run). */
+export function gridChart(metric: string, lines: readonly FetchedLine[], smoothing: number, byRun: boolean): GridChartModel {
   const x = unionSteps(lines.map((l) => l.series.steps));
-  const many = lines.length > 1;
   const series: ChartSeries[] = lines.flatMap(({ source, series: s }) => {
-    const label = many ? source.name : metric;
+    const label = byRun ? source.name : metric;
     const style = { color: source.color, group: source.key };
     const out: ChartSeries[] = [];
     if (!s.exact && s.min && s.max) {
