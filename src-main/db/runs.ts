@@ -84,6 +84,7 @@ export function listRuns(st: RunStatements): RunSummary[] {
     metrics: (metrics.get(row.id) ?? []).map((m) => ({ name: m.name, role: m.role, pointCount: m.point_count })),
     sourceFormat: row.source_format,
     createdAt: row.created_at,
+    params: JSON.parse(row.params_json) as Record<string, string>,
   }));
 }
 

@@ -37,6 +37,8 @@ export interface RunSummary {
   metrics: { name: string; role: MetricRole; pointCount: number }[];
   sourceFormat: string | null;
   createdAt: string;
+  /** The run's configuration (MLflow params, config files beside the log): the list filters by it. */
+  params?: Record<string, string>;
 }
 
 export interface RunDetail extends Omit<RunSummary, 'metrics'> {
