@@ -173,6 +173,7 @@ export class PlotController {
       axes,
       series,
       legend: { show: config.legend !== false, live: true },
+      bands: config.bands?.map((b) => ({ series: [b.upper + 1, b.lower + 1] as [number, number], fill: withAlpha(b.color, 0.16) })),
       cursor: {
         sync: config.syncKey ? { key: config.syncKey, setSeries: true } : undefined,
         drag: { x: true, y: false, setScale: false },
@@ -248,6 +249,7 @@ function structureKey(config: ChartConfig): string {
     syncKey: config.syncKey,
     xLog: config.xLog,
     legend: config.legend,
+    bands: config.bands,
   });
 }
 

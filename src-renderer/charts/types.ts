@@ -43,6 +43,13 @@ export interface ChartMark {
   group?: string;
 }
 
+/** A filled area between two of the chart's series (indexes into `series`): a group's min–max or ±1 std. */
+export interface ChartBand {
+  upper: number;
+  lower: number;
+  color: string;
+}
+
 export interface ChartConfig {
   x: ArrayLike<number>;
   series: ChartSeries[];
@@ -54,4 +61,5 @@ export interface ChartConfig {
   xLog?: boolean;
   /** uPlot's own legend under the plot; false when the view draws its own (the compare view). */
   legend?: boolean;
+  bands?: ChartBand[];
 }
