@@ -145,3 +145,56 @@ test('compare: one line per run in every metric chart', async ({ app, request })
     ['digits_mlp_sgd_torch_onecycle max', 'digits_mlp_sgd_torch_onecycle min', 'digits_mlp_sgd_torch_onecycle'],
   );
 });
+
+test('x axes: epoch, relative and wall time from the logged epoch and wall_time', async ({ app, request }, testInfo) => {
+  const dir = 'digits_mlp_sgd_torch_onecycle';
+  const runId = await importFile(app, request, sample('generated', dir, 'metrics.csv'), dir);
+  const yolo = await importFile(app, request, YOLO, 'yolov8 fire');
+  const [header, ...rows] = readFileSync(sample('generated', dir, 'metrics.csv'), 'utf8').trim().split('\n');
+  const cols = header!.split(',');
+  const cell = (row: string, name: string) => Number(row.split(',')[cols.indexOf(name)]);
+  const at = (step: number) => rows.find((r) => Number(r.split(',')[0]) === step)!;
+
+  const { page } = app;
+  await page.goto(`${app.server!.url}#/runs/${runId}`);
+  const grid = page.getByRole('region', { name: /All metrics/ });
+  const axis = grid.getByRole('combobox', { name: 'x axis of the metric charts' });
+  const card = grid.locator('[data-testid="metric-card"][data-metric="loss"]');
+  await card.scrollIntoViewIfNeeded();
+  const chart = card.getByTestId('metric-chart');
+  await expect(chart).toHaveAttribute('data-range', /^0-\d+$/);
+  const range = async () => (await chart.getAttribute('data-range'))!.split(/-(?=\d)/).map(Number);
+  // The first and last drawn steps (2,000 points are thinned to the chart's budget: the last
+  // bucket starts before step 1999); on every axis these two points land at their rows' values.
+  const [s0, s1] = await range();
+  const first = at(s0!);
+  const last = at(s1!);
+
+  // Wall time: the loss at its first and last logged step sits at the wall_time of those rows.
+  await axis.selectOption('wall');
+  await expect(card.getByRole('figure', { name: 'loss by wall time' })).toBeVisible();
+  await expect.poll(async () => (await range())[0]).toBeCloseTo(cell(first, 'wall_time'), 3);
+  expect((await range())[1]).toBeCloseTo(cell(last, 'wall_time'), 3);
+  // The values at the cursor still name the step they were logged at.
+  const box = (await card.locator('.u-over').boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
+  await expect(card.getByLabel('loss at the cursor')).toContainText(/@ [\d,]+$/);
+  await page.screenshot({ path: testInfo.outputPath('wall-time-axis.png') });
+
+  // Relative time: seconds since the first logged point.
+  await axis.selectOption('relative');
+  await expect(card.getByRole('figure', { name: 'loss by relative time' })).toBeVisible();
+  await expect.poll(async () => (await range())[0]).toBe(0);
+  expect((await range())[1]).toBeCloseTo(cell(last, 'wall_time') - cell(first, 'wall_time'), 3);
+
+  // Epoch, from the logged epoch column.
+  await axis.selectOption('epoch');
+  await expect(card.getByRole('figure', { name: 'loss by epoch' })).toBeVisible();
+  await expect.poll(async () => (await range())[1]).toBeCloseTo(cell(last, 'epoch'), 6);
+
+  // The axis is the grid's setting: another run opens on it; a run without a clock says so.
+  await page.goto(`${app.server!.url}#/compare?runs=${runId},${yolo}`);
+  const compareGrid = page.getByRole('region', { name: /All metrics/ });
+  await compareGrid.getByRole('combobox', { name: 'x axis of the metric charts' }).selectOption('wall');
+  await expect(compareGrid.getByRole('status').filter({ hasText: 'Not on' })).toContainText('Not on the wall time axis (no wall_time or timestamp logged): yolov8 fire.');
+});

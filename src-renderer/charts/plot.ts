@@ -3,6 +3,7 @@
 // container resizes (ResizeObserver), and destroy on teardown. Views never touch uPlot.
 import uPlot from 'uplot';
 import { formatRate, formatStep } from './format';
+import { formatDuration, formatWallTime } from './time-format';
 import { marksPlugin, type MarksState } from './marks';
 import type { ChartConfig, ChartSeries, PathKind } from './types';
 
@@ -145,9 +146,12 @@ export class PlotController {
   }
 
   private options(config: ChartConfig): uPlot.Options {
-    const scales: uPlot.Scales = { x: config.xLog ? { time: false, distr: 3, log: 10 } : { time: false } };
+    const xKind = config.xKind ?? 'number';
+    const formatX = xKind === 'duration' ? formatDuration : xKind === 'time' ? formatWallTime : formatStep;
+    const scales: uPlot.Scales = { x: config.xLog ? { time: false, distr: 3, log: 10 } : { time: xKind === 'time' } };
     const axes: uPlot.Axis[] = [
-      { label: config.xLabel, values: (_u, splits) => splits.map(formatStep), gap: 4, size: 44 },
+      // A wall-clock axis keeps uPlot's own time ticks (11:00, 11:30, Nov 29, …).
+      { label: config.xLabel, ...(xKind === 'time' ? {} : { values: (_u: uPlot, splits: number[]) => splits.map(formatX) }), gap: 4, size: 44 },
     ];
     for (const s of config.scales) {
       scales[s.key] = s.log
@@ -163,7 +167,7 @@ export class PlotController {
       });
     }
     const series: uPlot.Series[] = [
-      { label: config.xLabel, value: (_u, v) => (v === null || v === undefined ? '–' : formatStep(v)) },
+      { label: config.xLabel, value: (_u, v) => (v === null || v === undefined ? '–' : formatX(v)) },
       ...config.series.map((s, i) => this.seriesOptions(s, i + 1, config.scales[0]?.key ?? 'y')),
     ];
     return {
@@ -250,6 +254,7 @@ function structureKey(config: ChartConfig): string {
     xLog: config.xLog,
     legend: config.legend,
     bands: config.bands,
+    xKind: config.xKind,
   });
 }
 

@@ -62,4 +62,8 @@ export interface ChartConfig {
   /** uPlot's own legend under the plot; false when the view draws its own (the compare view). */
   legend?: boolean;
   bands?: ChartBand[];
+  /** What x is: a number (steps, epochs; the default), a duration in seconds, or a wall-clock time in Unix seconds. */
+  xKind?: XKind;
 }
+
+export type XKind = 'number' | 'duration' | 'time';

@@ -19,21 +19,25 @@ export class CardData {
   private request = 0;
   private loadedKey = '';
 
-  /** Fetches unless exactly this was already fetched (scrolling back to a chart reads nothing). */
-  async load(metric: string, sources: readonly GridSource[], range: StepRange | null, maxPoints: number): Promise<void> {
-    const key = JSON.stringify([metric, sources.map((s) => s.runId), range, maxPoints]);
+  /**
+   * Fetches unless exactly this was already fetched (scrolling back to a chart reads nothing).
+   * `ranges`: each run's steps to read (a zoom), or null for every step.
+   */
+  async load(metric: string, sources: readonly GridSource[], ranges: Readonly<Record<number, StepRange>> | null, maxPoints: number): Promise<void> {
+    const key = JSON.stringify([metric, sources.map((s) => [s.runId, ranges?.[s.runId] ?? null]), maxPoints]);
     if (key === this.loadedKey) return;
     this.loadedKey = key;
     const id = ++this.request;
     this.state = 'loading';
     try {
       const fetched = await Promise.all(
-        sources.map((source) =>
-          api['series.get']({ runId: source.runId, metric, maxPoints, ...(range ? { from: range.from, to: range.to } : {}) }).then((json) => ({
+        sources.map((source) => {
+          const range = ranges?.[source.runId];
+          return api['series.get']({ runId: source.runId, metric, maxPoints, ...(range ? { from: range.from, to: range.to } : {}) }).then((json) => ({
             source,
             series: seriesFromJson(json),
-          })),
-        ),
+          }));
+        }),
       );
       if (id !== this.request) return;
       this.lines = fetched;
@@ -48,16 +52,15 @@ export class CardData {
   }
 }
 
-/** The drawn point at or before `step` (the value the log has at the step it names). */
-export function pointAt(line: FetchedLine, step: number): { step: number; value: number } | null {
-  const { steps, values } = line.series;
+/** The index of the drawn point at or before `x` in increasing `xs`, or -1. */
+export function indexAt(xs: ArrayLike<number>, x: number): number {
   let lo = 0;
-  let hi = steps.length - 1;
-  if (hi < 0 || steps[0]! > step) return null;
+  let hi = xs.length - 1;
+  if (hi < 0 || xs[0]! > x) return -1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (steps[mid]! <= step) lo = mid;
+    if (xs[mid]! <= x) lo = mid;
     else hi = mid - 1;
   }
-  return { step: steps[lo]!, value: values[lo]! };
+  return lo;
 }
