@@ -84,6 +84,10 @@ test('run view: a chart per metric, grouped by prefix, filtered, pinned, sized, 
 
   // One cursor: pointing at one chart reads every chart at the same step, the log's own values.
   const pinned = cards.first();
+  const other = cards.nth(1);
+  // Both charts on screen (and so fetched) before pointing at one of them.
+  await other.scrollIntoViewIfNeeded();
+  await expect(other).toHaveAttribute('data-state', 'drawn');
   await pinned.scrollIntoViewIfNeeded();
   await grid.getByRole('slider', { name: 'Smoothing of the metric charts' }).fill('0');
   const over = pinned.locator('.u-over');
@@ -95,7 +99,6 @@ test('run view: a chart per metric, grouped by prefix, filtered, pinned, sized, 
   const cls = yoloColumn('val/cls_loss');
   const expectedValue = cls.values[cls.steps.indexOf(step)]!;
   await expect(at).toContainText(String(Number(expectedValue.toPrecision(4))));
-  const other = cards.nth(1);
   const otherMetric = (await other.getAttribute('data-metric'))!;
   const otherColumn = yoloColumn(otherMetric);
   await expect(other.getByLabel(`${otherMetric} at the cursor`)).toContainText(
@@ -114,6 +117,16 @@ test('run view: a chart per metric, grouped by prefix, filtered, pinned, sized, 
   expect(to).toBeLessThanOrEqual(14);
   await grid.getByRole('button', { name: 'Show all steps' }).click();
   await expect(other.getByTestId('metric-chart')).toHaveAttribute('data-range', '0-24');
+
+  // The grid's settings are kept in the database: the same after a restart of lrscope.
+  await expect
+    .poll(async () => (await callApi(request, app.server!, 'settings.get', { view: 'run' })).settings)
+    .toMatchObject({ grid: { filter: 'loss', pinned: ['val/cls_loss'], smoothing: 0 } });
+  await app.restart();
+  const again = app.page.getByRole('region', { name: /All metrics/ });
+  await expect(again.getByRole('searchbox', { name: 'Filter metrics by regular expression' })).toHaveValue('loss');
+  await expect(again.getByRole('button', { name: /Pinned \(1\)/ })).toBeVisible();
+  await expect(again.getByRole('slider', { name: 'Smoothing of the metric charts' })).toHaveValue('0');
 });
 
 test('compare: one line per run in every metric chart', async ({ app, request }) => {

@@ -34,6 +34,8 @@ export function createHandlers(s: Services): Handlers {
     'imports.cancel': ({ jobId }) => s.imports.cancel(jobId),
     'series.get': ({ runId, metric, ...range }) => s.series.get(runId, metric, range),
     'series.stats': ({ runId, metric, ...query }) => s.series.stats(runId, metric, query),
+    'settings.get': ({ view }) => s.viewSettings.get(view),
+    'settings.save': ({ view, settings }) => s.viewSettings.save(view, settings),
   };
 }
 

@@ -6,6 +6,7 @@ import { RunService } from './runs';
 import { SeriesService } from './series';
 import { ScheduleService } from './schedules';
 import { appVersion } from './version';
+import { ViewSettingsService } from './view-settings';
 
 /** Everything the API handlers, the CLI and the importers share: one database, its services. */
 export interface Services {
@@ -16,6 +17,7 @@ export interface Services {
   comparisons: ComparisonService;
   imports: ImportService;
   series: SeriesService;
+  viewSettings: ViewSettingsService;
   close(): void;
 }
 
@@ -30,6 +32,7 @@ export function openServices(file: string, shell: AppInfo['shell'], options: Ope
     comparisons: new ComparisonService(db, runs),
     imports: new ImportService(db),
     series: new SeriesService(db, runs),
+    viewSettings: new ViewSettingsService(db),
     close: () => db.close(),
   };
 }

@@ -17,3 +17,21 @@ export function defaultGridSettings(): GridSettings {
 }
 
 export const toggled = (list: readonly string[], item: string): string[] => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
+
+const AXES: readonly XAxis[] = ['step', 'epoch', 'relative', 'wall'];
+const strings = (v: unknown): string[] | undefined => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : undefined);
+
+/** Saved settings as the grid can use them: each field checked, anything odd back to its default. */
+export function readGridSettings(raw: unknown): GridSettings {
+  const d = defaultGridSettings();
+  if (raw === null || typeof raw !== 'object') return d;
+  const r = raw as Record<string, unknown>;
+  return {
+    filter: typeof r.filter === 'string' ? r.filter : d.filter,
+    pinned: strings(r.pinned) ?? d.pinned,
+    collapsed: strings(r.collapsed) ?? d.collapsed,
+    size: r.size === 'large' ? 'large' : 'small',
+    smoothing: typeof r.smoothing === 'number' && r.smoothing >= 0 && r.smoothing <= 0.99 ? r.smoothing : d.smoothing,
+    xAxis: AXES.includes(r.xAxis as XAxis) ? (r.xAxis as XAxis) : d.xAxis,
+  };
+}

@@ -49,6 +49,8 @@ const comparisonSettings = z
   })
   .strict();
 
+const settingsView = z.enum(['app', 'run', 'compare', 'designer'], { error: 'must be app, run, compare or designer' });
+
 export const contract = {
   'app.info': method<AppInfo>()(z.object({}).strict()),
 
@@ -140,6 +142,19 @@ export const contract = {
         areaFrom: step.optional(),
         areaTo: step.optional(),
         at: z.array(step, { error: 'must be a list of steps' }).max(1000, 'at most 1000 steps').optional(),
+      })
+      .strict(),
+  ),
+
+  /** What a view remembers (the metric grid's filter, pins, axis…; the theme): one JSON object per view. */
+  'settings.get': method<{ view: string; settings: Record<string, unknown> }>()(z.object({ view: settingsView }).strict()),
+  'settings.save': method<{ view: string; settings: Record<string, unknown> }>()(
+    z
+      .object({
+        view: settingsView,
+        settings: z
+          .record(z.string(), z.unknown(), { error: 'must be an object of settings' })
+          .refine((v) => JSON.stringify(v).length <= 65_536, 'must be at most 64 KiB as JSON'),
       })
       .strict(),
   ),
