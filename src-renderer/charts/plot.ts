@@ -4,7 +4,8 @@
 import uPlot from 'uplot';
 import { formatRate, formatStep } from './format';
 import { formatDuration, formatWallTime } from './time-format';
-import { marksPlugin, type MarksState } from './marks';
+import { MARK_COLORS, marksPlugin, type MarksState } from './marks';
+import { chartBackground, readable } from '../theme/contrast';
 import type { ChartConfig, ChartSeries, PathKind } from './types';
 
 export interface PlotHooks {
@@ -76,7 +77,8 @@ export class PlotController {
   /** New values redraw the existing plot; a new set of series or scales builds a new one. */
   update(config: ChartConfig, height: number): void {
     this.config = config;
-    this.marks.marks = config.marks;
+    const bg = chartBackground(config.dark ?? false);
+    this.marks.marks = config.marks.map((m) => ({ ...m, color: readable(m.color ?? MARK_COLORS[m.kind], bg) }));
     if (!this.root) return;
     const structure = structureKey(config);
     const data = alignedData(config);
@@ -149,9 +151,11 @@ export class PlotController {
     const xKind = config.xKind ?? 'number';
     const formatX = xKind === 'duration' ? formatDuration : xKind === 'time' ? formatWallTime : formatStep;
     const scales: uPlot.Scales = { x: config.xLog ? { time: false, distr: 3, log: 10 } : { time: xKind === 'time' } };
+    const ink = cssVar('--chart-text', '#4a5363');
+    const grid = { stroke: cssVar('--chart-grid', 'rgba(0, 0, 0, 0.08)'), width: 1 };
     const axes: uPlot.Axis[] = [
       // A wall-clock axis keeps uPlot's own time ticks (11:00, 11:30, Nov 29, …).
-      { label: config.xLabel, ...(xKind === 'time' ? {} : { values: (_u: uPlot, splits: number[]) => splits.map(formatX) }), gap: 4, size: 44 },
+      { label: config.xLabel, ...(xKind === 'time' ? {} : { values: (_u: uPlot, splits: number[]) => splits.map(formatX) }), gap: 4, size: 44, stroke: ink, grid, ticks: grid },
     ];
     for (const s of config.scales) {
       scales[s.key] = s.log
@@ -163,12 +167,14 @@ export class PlotController {
         side: s.side === 'right' ? 1 : 3,
         size: 64,
         values: (_u, splits) => splits.map((v) => formatRate(v)),
-        grid: { show: s.side !== 'right' },
+        stroke: ink,
+        ticks: grid,
+        grid: { ...grid, show: s.side !== 'right' },
       });
     }
     const series: uPlot.Series[] = [
       { label: config.xLabel, value: (_u, v) => (v === null || v === undefined ? '–' : formatX(v)) },
-      ...config.series.map((s, i) => this.seriesOptions(s, i + 1, config.scales[0]?.key ?? 'y')),
+      ...config.series.map((s, i) => this.seriesOptions({ ...s, color: readable(s.color, chartBackground(config.dark ?? false)) }, i + 1, config.scales[0]?.key ?? 'y')),
     ];
     return {
       width: this.width(),
@@ -177,7 +183,7 @@ export class PlotController {
       axes,
       series,
       legend: { show: config.legend !== false, live: true },
-      bands: config.bands?.map((b) => ({ series: [b.upper + 1, b.lower + 1] as [number, number], fill: withAlpha(b.color, 0.16) })),
+      bands: config.bands?.map((b) => ({ series: [b.upper + 1, b.lower + 1] as [number, number], fill: withAlpha(readable(b.color, chartBackground(config.dark ?? false)), 0.16) })),
       cursor: {
         sync: config.syncKey ? { key: config.syncKey, setSeries: true } : undefined,
         drag: { x: true, y: false, setScale: false },
@@ -255,6 +261,7 @@ function structureKey(config: ChartConfig): string {
     legend: config.legend,
     bands: config.bands,
     xKind: config.xKind,
+    dark: config.dark,
   });
 }
 
@@ -281,4 +288,10 @@ function withAlpha(color: string, alpha: number): string {
   if (!m) return color;
   const n = parseInt(m[1]!, 16);
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+}
+
+/** A theme colour from the page's CSS variables (theme/theme.css), read when a plot is built. */
+function cssVar(name: string, fallback: string): string {
+  if (typeof document === 'undefined') return fallback;
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
 }

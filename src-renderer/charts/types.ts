@@ -64,6 +64,8 @@ export interface ChartConfig {
   bands?: ChartBand[];
   /** What x is: a number (steps, epochs; the default), a duration in seconds, or a wall-clock time in Unix seconds. */
   xKind?: XKind;
+  /** Drawn for the dark theme: axes and series colours made readable on its background. */
+  dark?: boolean;
 }
 
 export type XKind = 'number' | 'duration' | 'time';
