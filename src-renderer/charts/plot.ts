@@ -128,6 +128,32 @@ export class PlotController {
     u.batch(() => u.redraw(false));
   }
 
+  /**
+   * The cursor from the keyboard: ← → move it one point (Shift: ten), Home and End to the first
+   * and last; charts sharing the sync key follow, as they do the mouse. True when the key was used.
+   */
+  keyboardCursor(e: { key: string; shiftKey: boolean }): boolean {
+    const u = this.u;
+    const xs = u?.data[0];
+    if (!u || !xs || xs.length === 0) return false;
+    const last = xs.length - 1;
+    const at = u.cursor.idx ?? -1;
+    const by = e.shiftKey ? 10 : 1;
+    const moves: Record<string, () => number> = {
+      ArrowRight: () => (at < 0 ? 0 : Math.min(last, at + by)),
+      ArrowLeft: () => (at < 0 ? last : Math.max(0, at - by)),
+      Home: () => 0,
+      End: () => last,
+    };
+    const move = moves[e.key];
+    if (!move) return false;
+    const idx = move();
+    // uPlot's setCursor takes a third argument (publish to synced charts) that its types omit.
+    const setCursor = u.setCursor as (opts: { left: number; top: number }, fire: boolean, publish: boolean) => void;
+    setCursor({ left: u.valToPos(xs[idx]!, 'x'), top: u.over.clientHeight / 2 }, true, true);
+    return true;
+  }
+
   /** Back to the whole x range, as a double-click does. */
   resetZoom(): void {
     this.zoom = null;
