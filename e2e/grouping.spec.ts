@@ -43,7 +43,7 @@ test('compare grouped by a setting: a mean line and band per group, toggled per 
   await expect(groups).toContainText('optimizer.type=Adam (1 run)');
 
   const grid = page.getByRole('region', { name: /All metrics/ });
-  await grid.getByRole('slider', { name: 'Smoothing of the metric charts' }).fill('0');
+  await grid.getByRole('slider', { name: 'Smooth the metric charts' }).fill('0');
   await grid.getByRole('button', { name: 'Large' }).click();
   const card = grid.locator('[data-testid="metric-card"][data-metric="val_loss"]');
   await card.scrollIntoViewIfNeeded();

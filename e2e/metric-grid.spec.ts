@@ -89,7 +89,7 @@ test('run view: a chart per metric, grouped by prefix, filtered, pinned, sized, 
   await other.scrollIntoViewIfNeeded();
   await expect(other).toHaveAttribute('data-state', 'drawn');
   await pinned.scrollIntoViewIfNeeded();
-  await grid.getByRole('slider', { name: 'Smoothing of the metric charts' }).fill('0');
+  await grid.getByRole('slider', { name: 'Smooth the metric charts' }).fill('0');
   const over = pinned.locator('.u-over');
   const box = (await over.boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2);
@@ -126,7 +126,7 @@ test('run view: a chart per metric, grouped by prefix, filtered, pinned, sized, 
   const again = app.page.getByRole('region', { name: /All metrics/ });
   await expect(again.getByRole('searchbox', { name: 'Filter metrics by regular expression' })).toHaveValue('loss');
   await expect(again.getByRole('button', { name: /Pinned \(1\)/ })).toBeVisible();
-  await expect(again.getByRole('slider', { name: 'Smoothing of the metric charts' })).toHaveValue('0');
+  await expect(again.getByRole('slider', { name: 'Smooth the metric charts' })).toHaveValue('0');
 });
 
 test('compare: one line per run in every metric chart', async ({ app, request }) => {
@@ -136,7 +136,7 @@ test('compare: one line per run in every metric chart', async ({ app, request })
   const { page } = app;
   await page.goto(`${app.server!.url}#/compare?runs=${ids.join(',')}`);
   const grid = page.getByRole('region', { name: /All metrics/ });
-  await grid.getByRole('slider', { name: 'Smoothing of the metric charts' }).fill('0');
+  await grid.getByRole('slider', { name: 'Smooth the metric charts' }).fill('0');
   const loss = grid.locator('[data-testid="metric-card"][data-metric="val_loss"]');
   await loss.scrollIntoViewIfNeeded();
   await expect(loss).toHaveAttribute('data-state', 'drawn');
