@@ -107,6 +107,13 @@ CREATE TABLE schedules (
   updated_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 );
 
+-- table view_settings
+CREATE TABLE view_settings (
+  view          TEXT PRIMARY KEY,
+  settings_json TEXT NOT NULL DEFAULT '{}',
+  updated_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+) WITHOUT ROWID;
+
 -- table watched_files
 CREATE TABLE watched_files (
   watched_run_id INTEGER NOT NULL REFERENCES watched_runs(id) ON DELETE CASCADE,

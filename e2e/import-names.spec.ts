@@ -45,11 +45,11 @@ test('an MLflow run: named by MLflow, its parameters shown in the run view', asy
   await expect(dialog.getByRole('status')).toContainText('Imported 1 run');
   await dialog.getByRole('button', { name: 'Speech model simple rnn/ed05f9cd' }).click();
 
-  await page.getByText('Parameters').click();
-  const params = page.getByRole('table', { name: 'Run parameters' });
+  await page.getByRole('button', { name: /^Configuration \(25\)/ }).click();
+  const params = page.getByRole('table', { name: 'Configuration' });
   await expect(params.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'opt_learning_rate' }) })).toContainText('0.002');
   await expect(params.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'opt_name' }) })).toContainText('SGD');
-  await expect(params.getByRole('row')).toHaveCount(25); // 20 params + 5 tags, as the run folder holds
+  await expect(params.getByRole('row')).toHaveCount(26); // a header row, then 20 params + 5 tags, as the run folder holds
   const run = (await callApi(request, app.server!, 'runs.list', {}))[0]!;
   expect(run.name).toBe('Speech model simple rnn/ed05f9cd');
   await page.screenshot({ path: testInfo.outputPath('mlflow-run-params.png'), fullPage: true });

@@ -1,5 +1,9 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import './styles.css';
+import './theme/theme.css';
+import { initTheme } from './theme/theme.svelte';
+
+initTheme();
 
 mount(App, { target: document.getElementById('app')! });

@@ -42,6 +42,8 @@ export function createHandlers(s: Services): Handlers {
     'watch.list': () => s.watch.list(),
     'watch.add': ({ path }) => s.watch.add(path),
     'watch.remove': ({ id }) => s.watch.remove(id),
+    'settings.get': ({ view }) => s.viewSettings.get(view),
+    'settings.save': ({ view, settings }) => s.viewSettings.save(view, settings),
   };
 }
 

@@ -91,6 +91,7 @@ export function listRuns(st: RunStatements): RunSummary[] {
     sourceFormat: row.source_format,
     sourcePath: row.source_path,
     createdAt: row.created_at,
+    params: JSON.parse(row.params_json) as Record<string, string>,
   }));
 }
 

@@ -5,6 +5,7 @@ import type { Db } from '../db/database';
 import { ImportStore } from '../db/points-import';
 import type { Services } from '../services';
 import { ImportContext } from './context';
+import { configBeside } from './config-files';
 import { importCsv } from './csv';
 import { throwIfCancelled } from './errors';
 import { importJsonl } from './jsonl';
@@ -69,7 +70,9 @@ async function prepare(source: Source, mapping: ImportMapping): Promise<Prepared
 async function importSource(store: ImportStore, source: Source, name: string, ctx: ImportContext, mapping: ImportMapping, label: (path: string) => string): Promise<ImportedRun> {
   const prepared = await prepare(source, mapping);
   const runName = name || prepared.name;
-  const run = new RunWriter(store, store.insertRun(runName, label(source.path), source.format, prepared.params), runName, source.format, mapping);
+  // The log's own parameters win over a config file's of the same name.
+  const params = { ...(await configBeside(source.path)), ...prepared.params };
+  const run = new RunWriter(store, store.insertRun(runName, label(source.path), source.format, params), runName, source.format, mapping);
   await prepared.read(run, ctx);
   return run.finish();
 }

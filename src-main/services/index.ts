@@ -9,6 +9,7 @@ import { ScheduleService } from './schedules';
 import { ScheduleIntelService } from './schedule-intel';
 import { appVersion } from './version';
 import { WatchService } from '../watch/service';
+import { ViewSettingsService } from './view-settings';
 
 /** Everything the API handlers, the CLI and the importers share: one database, its services. */
 export interface Services {
@@ -23,6 +24,7 @@ export interface Services {
   restarts: RestartService;
   /** Watched log folders; followed only once a shell calls `watch.start()`. */
   watch: WatchService;
+  viewSettings: ViewSettingsService;
   close(): void;
 }
 
@@ -42,6 +44,7 @@ export function openServices(file: string, shell: AppInfo['shell'], options: Ope
     comparisons: new ComparisonService(db, runs),
     imports: new ImportService(db),
     series: new SeriesService(db, runs),
+    viewSettings: new ViewSettingsService(db),
     intel: new ScheduleIntelService(db, runs, schedules),
     restarts: new RestartService(db, runs, schedules),
     watch,

@@ -3,7 +3,9 @@
 // container resizes (ResizeObserver), and destroy on teardown. Views never touch uPlot.
 import uPlot from 'uplot';
 import { formatRate, formatStep, formatStepTicks } from './format';
-import { marksPlugin, type MarksState } from './marks';
+import { formatDuration, formatWallTime } from './time-format';
+import { MARK_COLORS, marksPlugin, type MarksState } from './marks';
+import { chartBackground, readable } from '../theme/contrast';
 import type { ChartConfig, ChartSeries, PathKind } from './types';
 import { logSplits, yDomain } from './y-range';
 
@@ -81,7 +83,8 @@ export class PlotController {
   /** New values redraw the existing plot; a new set of series or scales builds a new one. */
   update(config: ChartConfig, height: number): void {
     this.config = config;
-    this.marks.marks = config.marks;
+    const bg = chartBackground(config.dark ?? false);
+    this.marks.marks = config.marks.map((m) => ({ ...m, color: readable(m.color ?? MARK_COLORS[m.kind], bg) }));
     if (!this.root) return;
     const structure = structureKey(config);
     const data = alignedData(config);
@@ -132,6 +135,32 @@ export class PlotController {
     u.batch(() => u.redraw(false));
   }
 
+  /**
+   * The cursor from the keyboard: ← → move it one point (Shift: ten), Home and End to the first
+   * and last; charts sharing the sync key follow, as they do the mouse. True when the key was used.
+   */
+  keyboardCursor(e: { key: string; shiftKey: boolean }): boolean {
+    const u = this.u;
+    const xs = u?.data[0];
+    if (!u || !xs || xs.length === 0) return false;
+    const last = xs.length - 1;
+    const at = u.cursor.idx ?? -1;
+    const by = e.shiftKey ? 10 : 1;
+    const moves: Record<string, () => number> = {
+      ArrowRight: () => (at < 0 ? 0 : Math.min(last, at + by)),
+      ArrowLeft: () => (at < 0 ? last : Math.max(0, at - by)),
+      Home: () => 0,
+      End: () => last,
+    };
+    const move = moves[e.key];
+    if (!move) return false;
+    const idx = move();
+    // uPlot's setCursor takes a third argument (publish to synced charts) that its types omit.
+    const setCursor = u.setCursor as (opts: { left: number; top: number }, fire: boolean, publish: boolean) => void;
+    setCursor({ left: u.valToPos(xs[idx]!, 'x'), top: u.over.clientHeight / 2 }, true, true);
+    return true;
+  }
+
   /** Back to the whole x range, as a double-click does. */
   resetZoom(): void {
     this.zoom = null;
@@ -159,10 +188,19 @@ export class PlotController {
   }
 
   private options(config: ChartConfig): uPlot.Options {
-    const scales: uPlot.Scales = { x: config.xLog ? { time: false, distr: 3, log: 10 } : { time: false } };
+    const xKind = config.xKind ?? 'number';
+    const formatX = xKind === 'duration' ? formatDuration : xKind === 'time' ? formatWallTime : formatStep;
+    const scales: uPlot.Scales = { x: config.xLog ? { time: false, distr: 3, log: 10 } : { time: xKind === 'time' } };
+    const ink = cssVar('--chart-text', '#4a5363');
+    const grid = { stroke: cssVar('--chart-grid', 'rgba(0, 0, 0, 0.08)'), width: 1 };
     const axes: uPlot.Axis[] = [
       // At least 64 px between step ticks: "1,200,000" once ran into "1,000,000"; labels are compact now too.
-      { label: config.xLabel, values: (_u, splits) => this.xTicks(splits), space: 64, gap: 4, size: 44 },
+      // A wall-clock axis keeps uPlot's own time ticks (11:00, 11:30, Nov 29, …).
+      {
+        label: config.xLabel,
+        ...(xKind === 'time' ? {} : { values: (_u: uPlot, splits: number[]) => (xKind === 'duration' ? splits.map(formatDuration) : this.xTicks(splits)) }),
+        space: 64, gap: 4, size: 44, stroke: ink, grid, ticks: grid,
+      },
     ];
     for (const s of config.scales) {
       const fromValues = (): [number, number] | null => this.yRanges.get(s.key) ?? null;
@@ -179,13 +217,15 @@ export class PlotController {
         side: s.side === 'right' ? 1 : 3,
         size: 64,
         values: (_u, splits) => splits.map((v) => formatRate(s.log ? 10 ** v : v)),
-        grid: { show: s.side !== 'right' },
+        stroke: ink,
+        ticks: grid,
+        grid: { ...grid, show: s.side !== 'right' },
         ...(s.log ? { splits: (u: uPlot, _i: number, min: number, max: number) => logSplits(10 ** min, 10 ** max, u.bbox.height / uPlotPxRatio()).map(Math.log10) } : {}),
       });
     }
     const series: uPlot.Series[] = [
-      { label: config.xLabel, value: (_u, v) => (v === null || v === undefined ? '–' : formatStep(v)) },
-      ...config.series.map((s, i) => this.seriesOptions(s, i + 1, config.scales[0]?.key ?? 'y')),
+      { label: config.xLabel, value: (_u, v) => (v === null || v === undefined ? '–' : formatX(v)) },
+      ...config.series.map((s, i) => this.seriesOptions({ ...s, color: readable(s.color, chartBackground(config.dark ?? false)) }, i + 1, config.scales[0]?.key ?? 'y')),
     ];
     return {
       width: this.width(),
@@ -194,6 +234,7 @@ export class PlotController {
       axes,
       series,
       legend: { show: config.legend !== false, live: config.legendValues !== false },
+      bands: config.bands?.map((b) => ({ series: [b.upper + 1, b.lower + 1] as [number, number], fill: withAlpha(readable(b.color, chartBackground(config.dark ?? false)), 0.16) })),
       cursor: {
         sync: config.syncKey ? { key: config.syncKey, setSeries: true } : undefined,
         drag: { x: true, y: false, setScale: false },
@@ -275,6 +316,9 @@ function structureKey(config: ChartConfig): string {
     xLog: config.xLog,
     legend: config.legend,
     legendValues: config.legendValues,
+    bands: config.bands,
+    xKind: config.xKind,
+    dark: config.dark,
   });
 }
 
@@ -342,4 +386,10 @@ export function isSparse(values: ArrayLike<number | null | undefined>, i0: numbe
     if (typeof v === 'number' && Number.isFinite(v) && ++n > limit) return false;
   }
   return n > 0;
+}
+
+/** A theme colour from the page's CSS variables (theme/theme.css), read when a plot is built. */
+function cssVar(name: string, fallback: string): string {
+  if (typeof document === 'undefined') return fallback;
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
 }

@@ -48,6 +48,13 @@ export interface ChartMark {
   group?: string;
 }
 
+/** A filled area between two of the chart's series (indexes into `series`): a group's min–max or ±1 std. */
+export interface ChartBand {
+  upper: number;
+  lower: number;
+  color: string;
+}
+
 export interface ChartConfig {
   x: ArrayLike<number>;
   series: ChartSeries[];
@@ -61,4 +68,11 @@ export interface ChartConfig {
   legend?: boolean;
   /** The legend's values at the cursor; false where the view's own readout reads them from the store (the run view). */
   legendValues?: boolean;
+  bands?: ChartBand[];
+  /** What x is: a number (steps, epochs; the default), a duration in seconds, or a wall-clock time in Unix seconds. */
+  xKind?: XKind;
+  /** Drawn for the dark theme: axes and series colours made readable on its background. */
+  dark?: boolean;
 }
+
+export type XKind = 'number' | 'duration' | 'time';

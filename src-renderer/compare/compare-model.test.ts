@@ -156,3 +156,16 @@ describe('the compared loss ignores outliers unless told (issue 9, item 6)', () 
     expect(compareModel([run(1, [0, 10, 20], [3, 2, 2.9e29])], { ...options, ignoreOutliers: false }).loss.scales[0]).toMatchObject({ ignoreOutliers: false });
   });
 });
+
+describe('thinned runs in compare', () => {
+  it('draw their buckets’ max and min faint around the line, as the run view does; exact runs do not', () => {
+    const thinned: ComparedRun = {
+      ...run(1, [0, 10, 20], [3, 2, 1]),
+      loss: { steps: Float64Array.from([0, 10, 20]), values: Float64Array.from([3, 2, 1]), min: Float64Array.from([2.5, 1.5, 0.5]), max: Float64Array.from([3.5, 2.5, 1.5]), exact: false },
+    };
+    const m = compareModel([thinned, run(2, [0, 10], [1, 1])], options);
+    expect(m.loss.series.map((s) => s.label)).toEqual(['run 1 max', 'run 1 min', 'run 1', 'run 2']);
+    expect(Array.from(m.loss.series[0]!.values as ArrayLike<number>)).toEqual([3.5, 2.5, 1.5]);
+    expect(m.loss.series[0]!.faint).toBe(true);
+  });
+});

@@ -120,6 +120,11 @@ export function compareModel(runs: readonly ComparedRun[], o: CompareOptions): C
     const color = run.color;
     if (run.loss) {
       const x = mapSteps(run.loss.steps, toX);
+      if (!run.loss.exact && run.loss.min && run.loss.max) {
+        // Thinned: each bucket's max and min drawn faint, as the run view does, so a spike between drawn points is never lost.
+        lossCurves.push(curve(`${run.name} ${o.metric} max`, x, forAxis(run.loss.max, o.logY), o.logX, { label: `${run.name} max`, color, faint: true, width: 0.5, group }));
+        lossCurves.push(curve(`${run.name} ${o.metric} min`, x, forAxis(run.loss.min, o.logY), o.logX, { label: `${run.name} min`, color, faint: true, width: 0.5, group }));
+      }
       if (o.smoothing > 0) {
         lossCurves.push(curve(`${run.name} ${o.metric}`, x, forAxis(run.loss.values, o.logY), o.logX, { label: `${run.name} (raw)`, color, faint: true, group }));
         lossCurves.push(curve(`${run.name} ${o.metric} smoothed`, x, forAxis(smooth(run.loss.values, o.smoothing), o.logY), o.logX, { label: run.name, color, width: 2, group }));

@@ -21,6 +21,15 @@ describe('runFilter', () => {
     expect(names('lr=(0.1')).toEqual(['digits adam cosine']);
   });
 
+  it('finds runs by a configuration value with key=value', () => {
+    const withParams = [
+      { name: 'a', tags: [], params: { 'schedule.params.max_lr': '0.2', seed: '3' } },
+      { name: 'b', tags: [], params: { 'schedule.params.max_lr': '0.1', seed: '3' } },
+    ];
+    expect(withParams.filter(runFilter('max_lr=0.20').matches).map((r) => r.name)).toEqual(['a']);
+    expect(withParams.filter(runFilter('seed=3').matches).map((r) => r.name)).toEqual(['a', 'b']);
+  });
+
   it('shows every run for empty text', () => {
     expect(names('  ')).toHaveLength(3);
   });

@@ -3,7 +3,7 @@
 // comparison (`#/compare?saved=2`) from the hash, so a reload or a restart reopens the same one.
 export type Route =
   | { view: 'runs'; runId?: number }
-  | { view: 'designer' }
+  | { view: 'designer'; forRunId?: number }
   | { view: 'compare'; runIds?: number[]; savedId?: number };
 
 const positiveInt = (text: string | null | undefined): number | null => {
@@ -14,7 +14,11 @@ const positiveInt = (text: string | null | undefined): number | null => {
 function parse(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
   const [view, id] = path.split('/');
-  if (view === 'designer') return { view: 'designer' };
+  if (view === 'designer') {
+    // #/designer?run=7: design a schedule for run 7 (its range and logged lr under the candidates).
+    const forRunId = positiveInt(new URLSearchParams(query).get('run'));
+    return forRunId ? { view: 'designer', forRunId } : { view: 'designer' };
+  }
   if (view === 'compare') {
     const params = new URLSearchParams(query);
     const savedId = positiveInt(params.get('saved'));
@@ -38,6 +42,7 @@ export function href(route: Route): string {
     if (route.savedId) return `#/compare?saved=${route.savedId}`;
     if (route.runIds?.length) return `#/compare?runs=${route.runIds.join(',')}`;
   }
+  if (route.view === 'designer' && route.forRunId) return `#/designer?run=${route.forRunId}`;
   return `#/${route.view}`;
 }
 

@@ -51,6 +51,8 @@ const comparisonSettings = z
   })
   .strict();
 
+const settingsView = z.enum(['app', 'run', 'compare', 'designer'], { error: 'must be app, run, compare or designer' });
+
 export const contract = {
   'app.info': method<AppInfo>()(z.object({}).strict()),
 
@@ -193,6 +195,19 @@ export const contract = {
     z.object({ path: z.string({ error: 'must be a folder path' }).trim().min(1, 'must name a folder').max(4096, 'must be at most 4096 characters') }).strict(),
   ),
   'watch.remove': method<{ removed: number }>()(z.object({ id }).strict()),
+
+  /** What a view remembers (the metric grid's filter, pins, axis…; the theme): one JSON object per view. */
+  'settings.get': method<{ view: string; settings: Record<string, unknown> }>()(z.object({ view: settingsView }).strict()),
+  'settings.save': method<{ view: string; settings: Record<string, unknown> }>()(
+    z
+      .object({
+        view: settingsView,
+        settings: z
+          .record(z.string(), z.unknown(), { error: 'must be an object of settings' })
+          .refine((v) => JSON.stringify(v).length <= 65_536, 'must be at most 64 KiB as JSON'),
+      })
+      .strict(),
+  ),
 } as const;
 
 export type Contract = typeof contract;

@@ -44,6 +44,8 @@ export interface RunSummary {
   /** The file or folder the run was imported from: tells apart runs of equal names. */
   sourcePath: string | null;
   createdAt: string;
+  /** The run's configuration (MLflow params, config files beside the log): the list filters by it. */
+  params?: Record<string, string>;
 }
 
 export interface RunDetail extends Omit<RunSummary, 'metrics'> {

@@ -1,0 +1,116 @@
+// Metric grid: opening a run with 60 metrics × 100,000 points must be no slower than opening one
+// with 3 metrics × 100,000 points (median within 1.5×), because a grid chart reads its points only
+// once it is on screen. The window is tall enough (1280 × 1400) that a row of grid charts is in view. Measured in Chromium against the built renderer, from the run view's open
+// mark (the click in the runs list, src-renderer/run/perf.ts) to the moment the run's main chart
+// is drawn AND every grid chart in the viewport is drawn. The two
+// runs are opened alternately in one session, so load on the machine falls on both alike.
+//
+//   npx tsx bench/metric-grid.bench.ts
+import type { Page } from '@playwright/test';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { importPaths } from '../src-main/import';
+import { openServices } from '../src-main/services';
+import { random } from './import-data';
+import { buildRenderer, launchChromium, machine, median, p95, serve } from './lib/browser';
+
+const ROWS = 100_000;
+const OPENS = 12;
+
+/** loss, val_loss and lr, plus `extra` metrics in train/, val/ and eval_ sections. */
+async function writeRunCsv(file: string, extra: number): Promise<void> {
+  const rnd = random(7);
+  const names = ['loss', 'val_loss', 'lr', ...Array.from({ length: extra }, (_, i) => ['train/m', 'val/m', 'eval_m'][i % 3] + String(i))];
+  const out = createWriteStream(file);
+  out.write(`step,${names.join(',')}\n`);
+  for (let step = 0; step < ROWS; step++) {
+    const base = 2.3 * Math.exp(-step / (ROWS / 4));
+    const cells = names.map((_, j) => (j === 2 ? 0.0005 * (1 + Math.cos((Math.PI * step) / ROWS)) : base * (1 + j / 50) + 0.05 * rnd()).toPrecision(6));
+    if (!out.write(`${step},${cells.join(',')}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
+  }
+  await new Promise<void>((r) => out.end(r));
+}
+
+async function makeRun(dir: string, db: string, name: string, extra: number): Promise<void> {
+  const folder = join(dir, name);
+  mkdirSync(folder);
+  await writeRunCsv(join(folder, 'metrics.csv'), extra);
+  const services = openServices(db, 'browser');
+  try {
+    await importPaths(services, [folder], { name });
+  } finally {
+    services.close();
+  }
+}
+
+/** Milliseconds from the open mark to: main chart drawn and every grid chart in the viewport drawn. */
+async function opened(page: Page): Promise<number> {
+  const handle = await page.waitForFunction(
+    () => {
+      const mark = performance.getEntriesByName('lrscope:run-open', 'mark')[0] ?? null;
+      const measure = performance.getEntriesByName('lrscope:run-open-to-drawn')[0] ?? null;
+      const cards = [...document.querySelectorAll<HTMLElement>('[data-testid="metric-card"]')];
+      if (!measure || cards.length === 0) return null;
+      const near = cards.filter((c) => {
+        const r = c.getBoundingClientRect();
+        return r.bottom > 0 && r.top < innerHeight;
+      });
+      if (!near.every((c) => c.dataset.state === 'drawn')) return null;
+      return performance.now() - (mark?.startTime ?? measure.startTime);
+    },
+    undefined,
+    { polling: 'raf', timeout: 60_000 },
+  );
+  return (await handle.jsonValue()) as number;
+}
+
+async function open(page: Page, name: string): Promise<number> {
+  await page.evaluate(() => {
+    performance.clearMeasures();
+  });
+  await page.getByRole('complementary', { name: 'Runs' }).getByText(name, { exact: true }).click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+  return opened(page);
+}
+
+async function main(): Promise<void> {
+  buildRenderer();
+  const dir = mkdtempSync(join(os.tmpdir(), 'lrscope-bench-grid-'));
+  const db = join(dir, 'bench.sqlite');
+  await makeRun(dir, db, 'sixty', 57);
+  await makeRun(dir, db, 'three', 0);
+  const server = await serve(db);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
+    await page.goto(server.url);
+    // Warm-up: both runs once, not counted.
+    await open(page, 'sixty');
+    await open(page, 'three');
+    const sixty: number[] = [];
+    const three: number[] = [];
+    const drawnCards = () => page.evaluate(() => document.querySelectorAll('[data-testid="metric-card"][data-state="drawn"]').length);
+    const cards = { sixty: 0, three: 0 };
+    for (let i = 0; i < OPENS; i++) {
+      sixty.push(await open(page, 'sixty'));
+      cards.sixty = await drawnCards();
+      three.push(await open(page, 'three'));
+      cards.three = await drawnCards();
+    }
+    console.log(`machine: ${machine()}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+    console.log('what                                            median     p95');
+    const line = (what: string, xs: number[]) => console.log(`${what.padEnd(46)} ${median(xs).toFixed(1).padStart(6)} ms ${p95(xs).toFixed(1).padStart(6)} ms`);
+    line('open run, 60 metrics × 100,000 points', sixty);
+    line('open run, 3 metrics × 100,000 points (base)', three);
+    const ratio = median(sixty) / median(three);
+    console.log(`ratio 60 / 3 metrics: ${ratio.toFixed(2)}× (target ≤ 1.5×) ${ratio <= 1.5 ? 'ok' : 'MISSED'}`);
+    console.log(`grid charts drawn on open (the rest wait until scrolled to): ${cards.sixty} of 60, ${cards.three} of 3`);
+  } finally {
+    await browser.close();
+    server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

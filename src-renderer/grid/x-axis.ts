@@ -1,0 +1,46 @@
+// The grid's x axes, as TensorBoard offers them: step, epoch (from the logged epoch), relative
+// time and wall time (from the logged clock: a wall_time/timestamp column, TensorBoard's event
+// wall_time or MLflow's timestamps when the importer stored them as a metric). Step → x is
+// interpolated between the logged points (compare/align.ts), so every metric of a run lands on
+// the same clock whichever steps it was logged at.
+import type { Series } from '../../src-shared/api/import-types';
+import type { MetricRole } from '../../src-shared/api/types';
+import { epochInterpolator, type StepToX } from '../compare/align';
+
+export type XAxis = 'step' | 'epoch' | 'relative' | 'wall';
+
+export const X_AXIS_LABEL: Record<XAxis, string> = { step: 'step', epoch: 'epoch', relative: 'relative time', wall: 'wall time' };
+
+/** What a clock column is called: wall_time (TensorBoard, the generated runs), timestamp, _timestamp (W&B), time. */
+const CLOCK_NAME = /^(wall[_ ]?time|_?timestamp|time)$/i;
+
+export function clockMetricOf(metrics: readonly { name: string }[]): string | null {
+  return metrics.find((m) => CLOCK_NAME.test(m.name.split('/').pop() ?? ''))?.name ?? null;
+}
+
+/** The metric that maps a run's steps to this axis; null for step (none needed). */
+export function axisMetricOf(axis: XAxis, metrics: readonly { name: string; role: MetricRole }[]): string | null | undefined {
+  if (axis === 'step') return null;
+  const name = axis === 'epoch' ? metrics.find((m) => m.role === 'epoch')?.name : clockMetricOf(metrics);
+  return name ?? undefined; // undefined: the run cannot be drawn on this axis
+}
+
+/** Milliseconds since 1970 (MLflow, JavaScript) read as seconds: a clock past the year 5138 is in ms. */
+function toSeconds(v: number): number {
+  return v > 1e11 ? v / 1000 : v;
+}
+
+/** Step → x for one run, from its axis metric's points; null when they cannot give one. */
+export function stepToAxis(axis: XAxis, series: Series | null): StepToX | null {
+  if (axis === 'step') return (s) => s;
+  if (!series) return null;
+  if (axis === 'epoch') return epochInterpolator(series);
+  const clock: Series = { ...series, values: series.values.map(toSeconds) };
+  const toClock = epochInterpolator(clock);
+  if (!toClock) return null;
+  if (axis === 'wall') return toClock;
+  const start = toClock(series.steps[0]!);
+  return (s) => toClock(s) - start;
+}
+
+export { formatDuration, formatWallTime } from '../charts/time-format';
