@@ -51,27 +51,35 @@ function exited(child: ChildProcess): Promise<void> {
 /** Waits until the import is writing (its WAL has grown), then a random moment more, and kills. */
 async function killMidImport(child: ChildProcess, db: string): Promise<void> {
   await vi.waitFor(() => expect(statSync(`${db}-wal`, { throwIfNoEntry: false })?.size ?? 0).toBeGreaterThan(1 << 20), { timeout: 60_000, interval: 20 });
-  await new Promise((r) => setTimeout(r, next() * 400));
+  await new Promise((r) => setTimeout(r, next() * 150));
   child.kill('SIGKILL');
   await exited(child);
 }
 
-/** After a kill: whole, nothing of the killed import, WAL folded in, and the next import works. */
-async function checkAfterKill(db: string, runsBefore: string[]): Promise<void> {
+/**
+ * After a kill: whole, WAL folded in, the next import works, and the killed import is either absent
+ * or (when the kill came after its commit, as a loaded machine allows) complete: never a part.
+ * Returns whether the kill interrupted the import.
+ */
+async function checkAfterKill(db: string, runsBefore: string[], killed: string): Promise<boolean> {
   const walBefore = statSync(`${db}-wal`, { throwIfNoEntry: false })?.size ?? 0;
-  expect(walBefore).toBeGreaterThan(0); // the killed import left its write-ahead log
   const log = vi.spyOn(console, 'error').mockImplementation(() => undefined);
   const services = openServices(db, 'browser');
   try {
     expect(services.db.pragma('integrity_check', { simple: true })).toBe('ok');
-    expect(services.runs.list().map((r) => r.name).sort()).toEqual([...runsBefore].sort());
+    const runs = services.runs.list();
+    const finished = runs.find((r) => r.name === killed);
+    if (finished) for (const m of finished.metrics) expect(m.pointCount).toBe(ROWS);
+    expect(runs.filter((r) => r.name !== killed).map((r) => r.name).sort()).toEqual([...runsBefore].sort());
     expect(services.db.prepare('SELECT count(*) AS n FROM metrics WHERE run_id NOT IN (SELECT id FROM runs)').get()).toEqual({ n: 0 });
     expect(statSync(`${db}-wal`, { throwIfNoEntry: false })?.size ?? 0).toBe(0);
-    expect(log.mock.calls.map((c) => String(c[0]))).toEqual([
-      `lrscope: ${db}: found ${(walBefore / 1024 ** 2).toFixed(1)} MB of write-ahead log left behind (a process stopped mid-write); folded its committed part into the database and truncated it`,
-    ]);
+    expect(log.mock.calls.map((c) => String(c[0]))).toEqual(
+      walBefore > 0 ? [`lrscope: ${db}: found ${(walBefore / 1024 ** 2).toFixed(1)} MB of write-ahead log left behind (a process stopped mid-write); folded its committed part into the database and truncated it`] : [],
+    );
     const summary = await importPaths(services, [sample('keras/brats2020_csvlogger/training.log')], { name: `after kill ${runsBefore.length}` });
     expect(summary.runs[0]!.metrics.find((m) => m.name === 'loss')!.points).toBe(24);
+    if (finished) services.runs.delete(finished.id);
+    return !finished;
   } finally {
     services.close();
     log.mockRestore();
@@ -82,17 +90,20 @@ describe(`kill -9 during a ${ROWS.toLocaleString('en')}-row import (seed ${seed}
   it('through the CLI, three times', async () => {
     const db = join(folder.dir, 'cli.sqlite');
     const names: string[] = [];
+    let interrupted = 0;
     for (let round = 0; round < 3; round++) {
       const child = cli(['import', BIG, '--db', db, '--json', '--name', `killed ${round}`]);
       await killMidImport(child, db);
-      await checkAfterKill(db, names);
+      if (await checkAfterKill(db, names, `killed ${round}`)) interrupted++;
       names.push(`after kill ${names.length}`);
     }
+    expect(interrupted).toBeGreaterThan(0); // at least one kill landed inside the import
   }, 180_000);
 
   it('through browser mode, three times', async () => {
     const db = join(folder.dir, 'server.sqlite');
     const names: string[] = [];
+    let interrupted = 0;
     for (let round = 0; round < 3; round++) {
       const child = cli(['serve', '--db', db, '--port', String(17_000 + Math.floor(next() * 20_000))]);
       const url = await new Promise<string>((resolve, reject) => {
@@ -113,8 +124,9 @@ describe(`kill -9 during a ${ROWS.toLocaleString('en')}-row import (seed ${seed}
       expect(res.status).toBe(200);
       await killMidImport(child, db);
       expect(existsSync(db)).toBe(true);
-      await checkAfterKill(db, names);
+      if (await checkAfterKill(db, names, `killed ${round}`)) interrupted++;
       names.push(`after kill ${names.length}`);
     }
+    expect(interrupted).toBeGreaterThan(0);
   }, 180_000);
 });
