@@ -33,7 +33,7 @@ test('run view: a chart per metric, grouped by prefix, filtered, pinned, sized, 
   page.on('request', (r) => {
     if (!r.url().endsWith('/api/series.get')) return;
     const body = r.postDataJSON() as { metric: string; maxPoints: number };
-    if (body.maxPoints === 800 || body.maxPoints === 1600) gridRequests.push(body.metric);
+    if (body.maxPoints === 450 || body.maxPoints === 900) gridRequests.push(body.metric); // the grid's budgets (MetricCard)
   });
   await page.goto(`${app.server!.url}#/runs/${runId}`);
   const grid = page.getByRole('region', { name: /All metrics/ });
