@@ -271,7 +271,7 @@ describe('6. the reasons given', () => {
 
   it('CR-only line ends are read (they gave "only a header, no data rows")', async () => {
     const summary = await importPaths(t.db, [file('mac.csv', 'step,loss\r0,1.0\r1,0.9\r2,0.8\r')]);
-    expect(summary.runs[0]!.metrics).toEqual([{ name: 'loss', role: 'loss', points: 3, nanCount: 0 }]);
+    expect(summary.runs[0]!.metrics).toEqual([{ name: 'loss', role: 'loss', points: 3, nanCount: 0, infCount: 0 }]);
   });
 });
 
