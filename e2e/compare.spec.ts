@@ -117,7 +117,7 @@ test('compare three runs: pick, align, summary from the files, CSV, save and reo
   // Pointing at the chart reads every run's value there.
   const plot = (await lossChart.locator('.u-over').boundingBox())!;
   await page.mouse.move(plot.x + plot.width * 0.4, plot.y + plot.height / 2);
-  const readout = page.getByLabel('At the cursor');
+  const readout = page.getByLabel('At the cursor', { exact: true });
   for (const name of order) await expect(readout).toContainText(name);
   await expect(readout).toContainText(/step \d/);
   await page.screenshot({ path: testInfo.outputPath('compare-by-step.png'), fullPage: true });

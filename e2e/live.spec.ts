@@ -57,7 +57,7 @@ async function expectFinal(page: Page, run: string, expected: Points, deadline: 
   const loss = expected.loss!;
   const final = page.getByRole('table', { name: 'Summary of the compared runs' }).getByRole('row').filter({ hasText: run }).locator('td[data-column="final"]');
   await expect(final).toHaveAttribute('data-value', String(loss.values[loss.values.length - 1]), { timeout: left(deadline) });
-  await expect(final).toHaveAttribute('title', `at step ${loss.steps[loss.steps.length - 1]!.toLocaleString('en-US')}`, { timeout: left(deadline) });
+  await expect(final).toHaveAttribute('title', `logged at step ${loss.steps[loss.steps.length - 1]!.toLocaleString('en-US')}`, { timeout: left(deadline) });
 }
 
 async function allPoints(request: Parameters<typeof callApi>[0], server: ServerHandle, runId: number): Promise<Points> {

@@ -67,7 +67,7 @@ test('hover 50 random steps of a 100k-point run, not zoomed: every readout value
   // The legend names the lines; the values are the readout's alone, so the two cannot disagree.
   await expect(chart.locator('.u-legend .u-value')).toHaveCount(0);
   const box = (await chart.locator('.u-over').boundingBox())!;
-  const readout = page.getByLabel('At the cursor');
+  const readout = page.getByLabel('At the cursor', { exact: true });
   const seen = new Set<number>();
   for (let k = 0; k < 50; k++) {
     await page.mouse.move(box.x + 1 + rand() * (box.width - 2), box.y + box.height * (0.2 + 0.6 * rand()));
@@ -122,7 +122,7 @@ test('compare, not zoomed: each run\'s readout value is its file\'s value at the
   const chart = page.getByTestId('compare-loss-chart');
   await expect(chart).toHaveAttribute('data-series', /every third step/);
   const box = (await chart.locator('.u-over').boundingBox())!;
-  const readout = page.getByLabel('At the cursor');
+  const readout = page.getByLabel('At the cursor', { exact: true });
   for (let k = 0; k < 25; k++) {
     await page.mouse.move(box.x + 1 + rand() * (box.width - 2), box.y + box.height / 2);
     await expect(readout).toHaveAttribute('aria-busy', 'false');

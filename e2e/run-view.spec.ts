@@ -58,7 +58,7 @@ test('import a log through the file picker, attach cosine_decay_restarts, see ev
   const plot = chart.locator('.u-over');
   const box = (await plot.boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
-  const readout = page.getByLabel('At the cursor');
+  const readout = page.getByLabel('At the cursor', { exact: true });
   await expect(readout).toContainText('scheduled lr');
   await expect(readout).toContainText('logged lr');
   await expect(readout).toContainText(/cycle \d, \d+ % through/);

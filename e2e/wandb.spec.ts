@@ -35,7 +35,7 @@ test('import a W&B wandb/ folder by its path and see its learning rate against t
   // The readout at the cursor reads the logged lr from the store: Adam at 0.001 throughout.
   const box = (await chart.locator('.u-over').boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
-  const readout = page.getByLabel('At the cursor');
+  const readout = page.getByLabel('At the cursor', { exact: true });
   await expect(readout).toContainText('logged lr');
   await expect(readout).toContainText('0.001');
   await page.screenshot({ path: testInfo.outputPath('wandb-run-view.png'), fullPage: true });
