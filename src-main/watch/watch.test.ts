@@ -170,6 +170,21 @@ describe('following a log folder as its logs are written', () => {
     ref.db.close();
   });
 
+  it('finds new runs and new rows by polling alone where file-system events are not available', async () => {
+    await service.close();
+    service = new WatchService(db, { useEvents: false, fallbackPollMs: 50 });
+    service.start();
+    service.add(logdir);
+    expect(service.list()[0]!.state).toBe('polling');
+    const csv = join(logdir, 'nfs', 'metrics.csv');
+    mkdirSync(dirname(csv));
+    writeFileSync(csv, 'step,loss\n0,1\n1,0.5\n');
+    // No checkNow(): only the poll may notice (rows at every poll, new runs at the walk every few polls).
+    await expect.poll(() => db.prepare<[string], number>('SELECT count(*) FROM runs WHERE source_path = ?').pluck().get(csv), { timeout: 10_000 }).toBe(1);
+    appendFileSync(csv, '2,0.25\n');
+    await expect.poll(() => pointsOf(db, runBySource(db, csv)).loss?.steps.length, { timeout: 10_000 }).toBe(3);
+  });
+
   it('leaves a run the user deleted deleted, and goes on with the others', async () => {
     await service.add(logdir);
     const a = join(logdir, 'a', 'metrics.csv');
