@@ -20,7 +20,7 @@ const NOTICES_KEPT = 10;
  * a few rows at a time (and all runs changed meanwhile in one transaction), which is what keeps
  * watching 100 busy runs cheap, well inside the 2 s the UI has to show a write.
  */
-const GATHER_MS = 150;
+const GATHER_MS = 200;
 const SCAN_EVERY_POLLS = 6;
 const BUSY_RETRY_MS = 500;
 /** A file that is not a log (a checkpoint being written) changes often: walk for new runs at most this often. */
