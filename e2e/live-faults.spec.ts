@@ -14,6 +14,7 @@ function eventFile(out: string, records: object[]): void {
 test.skip(({ shell }) => shell !== 'browser', 'the folder path is typed in; the Electron flow is the same service');
 
 test('watch a folder from the app; faults are named with file and reason and the watch goes on', async ({ app }, testInfo) => {
+  test.setTimeout(120_000); // a half-written record is reported only after it has waited 15 s
   const { page } = app;
   const logdir = join(app.dataDir, 'runs');
   const tbRun = join(logdir, 'resnet');

@@ -49,6 +49,9 @@ test('a real PyTorch training loop is watched to the end; every stored point is 
     // The file's own numbers (Python wrote repr() floats, which parse back to the same doubles).
     const rows = readFileSync(log, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').map(Number));
     expect(rows).toHaveLength(STEPS);
+    // The event stream is behind the token like every API call (the page sends it as a header).
+    expect((await request.get(`${server.origin}/api/events`)).status()).toBe(401);
+    expect((await request.get(`${server.origin}/api/events?token=${server.token}`)).status()).toBe(401);
     const run = (await callApi(request, server, 'runs.list', {})).find((r) => r.name === 'tiny_mlp_onecycle')!;
     for (const [col, metric] of [[1, 'loss'], [2, 'lr']] as const) {
       const s = seriesFromJson(await callApi(request, server, 'series.get', { runId: run.id, metric, maxPoints: 100_000 }));

@@ -64,7 +64,13 @@ async function createWindow(): Promise<void> {
     ),
   );
   // Watched folders: the same service as browser mode; changes reach the page as an IPC event.
-  for (const dir of logdirFlags()) services.watch.add(dir);
+  for (const dir of logdirFlags()) {
+    try {
+      services.watch.add(dir);
+    } catch (err) {
+      dialog.showErrorBox('lrscope cannot watch that folder', err instanceof Error ? err.message : String(err));
+    }
+  }
   services.watch.subscribe((event) => {
     if (!win.isDestroyed()) win.webContents.send('lrscope:live', event);
   });

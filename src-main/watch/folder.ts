@@ -20,9 +20,11 @@ const NOTICES_KEPT = 10;
  * a few rows at a time (and all runs changed meanwhile in one transaction), which is what keeps
  * watching 100 busy runs cheap, well inside the 2 s the UI has to show a write.
  */
-const GATHER_MS = 150;
+const GATHER_MS = 200;
 const SCAN_EVERY_POLLS = 6;
 const BUSY_RETRY_MS = 500;
+/** A file that is not a log (a checkpoint being written) changes often: walk for new runs at most this often. */
+const SCAN_MIN_INTERVAL_MS = 1_000;
 
 export interface FolderOptions {
   /** The poll period while file-system events work (a safety net), and without them. */
@@ -55,6 +57,7 @@ export class FolderWatch {
   private needScan = true;
   private closed = false;
   private lastChange: number | null = null;
+  private lastScan = 0;
 
   constructor(
     private readonly db: Db,
@@ -141,8 +144,9 @@ export class FolderWatch {
 
   private async work(): Promise<void> {
     const change: FolderChange = { runs: [], list: false, folders: false };
-    if (this.needScan) {
+    if (this.needScan && Date.now() - this.lastScan >= SCAN_MIN_INTERVAL_MS) {
       this.needScan = false;
+      this.lastScan = Date.now();
       change.list = await this.scan();
       change.folders = change.list;
     }
@@ -179,6 +183,7 @@ export class FolderWatch {
     if (change.runs.length > 0) change.folders = true;
     if (change.runs.length || change.list || change.folders) this.onChange(change);
     if (again) this.kick(0);
+    else if (this.needScan) this.kick(SCAN_MIN_INTERVAL_MS - (Date.now() - this.lastScan));
   }
 
   /** Keeps the run's faults, notices and waiting bytes; returns whether the status changed. */
@@ -281,6 +286,7 @@ export class FolderWatch {
   async checkNow(): Promise<void> {
     for (const run of this.runs.values()) this.dirty.add(run);
     this.needScan = true;
+    this.lastScan = 0; // now, not after the walk's minimum interval
     await this.settled();
   }
 

@@ -127,7 +127,10 @@ export class FollowedRun {
   /** Reads what is new; `write` stores it. Never throws for a file's problem: it becomes a fault. */
   async read(): Promise<StepResult> {
     const result: StepResult = { points: 0, resumes: [], faults: [], notices: [], waiting: [], more: false };
-    if (this.row.run_id === null) return result;
+    // The user may have deleted the run meanwhile (run_id is then NULL): it stays deleted.
+    const fresh = watchSql(this.db).runRow.get(this.row.id);
+    if (fresh && fresh.run_id !== this.row.run_id) this.row = { ...this.row, run_id: fresh.run_id };
+    if (!fresh || this.row.run_id === null) return result;
     let files: string[];
     try {
       files = await this.currentFiles();

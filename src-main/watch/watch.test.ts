@@ -170,6 +170,39 @@ describe('following a log folder as its logs are written', () => {
     ref.db.close();
   });
 
+  it('finds new runs and new rows by polling alone where file-system events are not available', async () => {
+    await service.close();
+    service = new WatchService(db, { useEvents: false, fallbackPollMs: 50 });
+    service.start();
+    service.add(logdir);
+    expect(service.list()[0]!.state).toBe('polling');
+    const csv = join(logdir, 'nfs', 'metrics.csv');
+    mkdirSync(dirname(csv));
+    writeFileSync(csv, 'step,loss\n0,1\n1,0.5\n');
+    // No checkNow(): only the poll may notice (rows at every poll, new runs at the walk every few polls).
+    await expect.poll(() => db.prepare<[string], number>('SELECT count(*) FROM runs WHERE source_path = ?').pluck().get(csv), { timeout: 10_000 }).toBe(1);
+    appendFileSync(csv, '2,0.25\n');
+    await expect.poll(() => pointsOf(db, runBySource(db, csv)).loss?.steps.length, { timeout: 10_000 }).toBe(3);
+  });
+
+  it('leaves a run the user deleted deleted, and goes on with the others', async () => {
+    await service.add(logdir);
+    const a = join(logdir, 'a', 'metrics.csv');
+    const b = join(logdir, 'b', 'metrics.csv');
+    for (const f of [a, b]) {
+      mkdirSync(dirname(f));
+      writeFileSync(f, 'step,loss\n0,1\n');
+    }
+    await service.checkNow();
+    db.prepare('DELETE FROM runs WHERE id = ?').run(runBySource(db, a));
+    appendFileSync(a, '1,0.5\n');
+    appendFileSync(b, '1,0.5\n');
+    await service.checkNow();
+    expect(db.prepare('SELECT count(*) FROM runs WHERE source_path = ?').pluck().get(a)).toBe(0);
+    expect(pointsOf(db, runBySource(db, b)).loss!.steps).toEqual([0, 1]);
+    expect(service.list()[0]!.faults).toEqual([]);
+  });
+
   it('shows a corrupt record, a vanished file and a replaced file on the folder, and keeps going', async () => {
     await service.add(logdir);
     const run = join(logdir, 'tb');

@@ -3,10 +3,10 @@
 // Electron gets the same events over IPC. Views subscribe to the runs they show and re-read them
 // without a reload, keeping their zoom, cursor and selection.
 import type { LiveEvent, WatchFolder } from '../../src-shared/api/watch-types';
-import { IDLE_AFTER_MS } from '../../src-shared/api/watch-types';
 import { api, authHeaders, errorMessage, shell } from './api';
 import { refreshRuns } from './runs.svelte';
 import { runChanged } from './run-listeners';
+import { livenessOf } from '../watch/liveness';
 
 export { onRunChanged } from './run-listeners';
 
@@ -17,20 +17,9 @@ export const liveState = $state({
   now: Date.now(),
 });
 
-/** When the run last gained points from a watched folder (ms), or null if it is not followed. */
-export function changedAt(runId: number): number | null | undefined {
-  for (const folder of liveState.folders) {
-    const run = folder.liveRuns.find((r) => r.runId === runId);
-    if (run) return run.changedAt === null ? null : Date.parse(run.changedAt);
-  }
-  return undefined;
-}
-
 /** 'live' while a followed run gains points, 'idle' after a while without; null for runs not followed. */
 export function liveness(runId: number): 'live' | 'idle' | null {
-  const at = changedAt(runId);
-  if (at === undefined) return null;
-  return at !== null && liveState.now - at < IDLE_AFTER_MS ? 'live' : 'idle';
+  return livenessOf(liveState.folders, runId, liveState.now);
 }
 
 export async function refreshFolders(): Promise<void> {
