@@ -43,7 +43,7 @@ test('a real PyTorch training loop is watched to the end; every stored point is 
     expect(midway).toBeLessThan(STEPS);
 
     await expect(lossRow).toContainText(`${STEPS}`);
-    await expect(lossRow).toContainText(`0 – ${STEPS - 1}`);
+    await expect(lossRow).toContainText(`0 – ${(STEPS - 1).toLocaleString('en-US')}`);
     await page.screenshot({ path: testInfo.outputPath('live-torch-finished.png') });
 
     // The file's own numbers (Python wrote repr() floats, which parse back to the same doubles).

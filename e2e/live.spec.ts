@@ -43,7 +43,7 @@ async function expectFresh(page: Page, expected: Points, metric: string, chart: 
   const n = m.steps.length;
   const last = m.steps[n - 1]!;
   await expect(row).toContainText(n.toLocaleString('en-US'), { timeout: left(deadline) });
-  await expect(row).toContainText(`– ${last}`, { timeout: left(deadline) });
+  await expect(row).toContainText(`– ${last.toLocaleString('en-US')}`, { timeout: left(deadline) });
   if (!chart) return;
   const reaches = n <= POINT_BUDGET ? last : m.steps[Math.floor(((POINT_BUDGET - 1) * n) / POINT_BUDGET)]!;
   const chartEnd = async () => Number((await page.getByTestId('run-chart').getAttribute('data-range', { timeout: 1000 }).catch(() => null))?.split('-').pop());
