@@ -1,7 +1,7 @@
 // The scheduled learning rate over a run's steps, with its events as chart marks. The engine
 // evaluates at exactly the steps the chart draws, plus each event's step and the one before it,
 // so a restart or a stair edge is drawn where it happens, not interpolated across a gap.
-import { eventName, events as scheduleEvents, evaluateAt, parseSpec, type ScheduleEvent, type ScheduleSpec } from '../../src-shared/schedule';
+import { eventName, events as scheduleEvents, evaluateAt, isStepped, parseSpec, type ScheduleEvent, type ScheduleSpec } from '../../src-shared/schedule';
 import type { ChartMark } from '../charts/types';
 import { formatRate, formatStep } from '../charts/format';
 
@@ -14,7 +14,7 @@ export interface ScheduleOverlay {
   steps: Float64Array;
   lr: Float64Array;
   events: ScheduleEvent[];
-  /** Draw as a staircase: the schedule drops in stairs and has no smooth stretch in view. */
+  /** Draw as a staircase: the kind says so (defineKind's `stepped`), as in the designer. */
   stepped: boolean;
 }
 
@@ -41,8 +41,7 @@ export function scheduleOverlay(spec: ScheduleSpec, from: number, to: number, ru
   }
   const steps = Float64Array.from(samples).sort();
   const lr = evaluateAt(spec, steps);
-  const stepped = evts.length > 0 && evts.every((e) => e.kind === 'drop' || e.kind === 'rise');
-  return { spec, steps, lr, events: evts, stepped };
+  return { spec, steps, lr, events: evts, stepped: isStepped(spec) };
 }
 
 /** The engine's name for the event ("rise 1", "restart 3") with the rates either side. */
