@@ -100,10 +100,19 @@ export const torchKinds = [
   torchKind('torch.ConstantLR', constantLR, { rules: constantRules, curve: (lr, s) => torch.constantLRCurve(lr, s.factor, s.total_iters), stepped: true }),
 ] as const;
 
+/** A PyTorch class's kind, label and source: `torch.<ClassName>`. */
+const named = <const L extends string>(label: L) => ({ kind: `torch.${label}` as const, group: GROUP, label, source: `torch.optim.lr_scheduler.${label}` });
+
 const momentumOnly = 'momentum only: no effect on the learning rate';
+/** OneCycleLR's and CyclicLR's momentum cycling: accepted (the constructors take it), not drawn. */
+const momentum = (base: number, max: number) => ({
+  cycle_momentum: p.flag(true, momentumOnly),
+  base_momentum: p.numberOr(base, momentumOnly),
+  max_momentum: p.numberOr(max, momentumOnly),
+});
 
 export const torchOneCycleLR = defineKind({
-  kind: 'torch.OneCycleLR', group: GROUP, label: 'OneCycleLR', source: 'torch.optim.lr_scheduler.OneCycleLR',
+  ...named('OneCycleLR'),
   params: {
     lr: ignoredLr(),
     max_lr: p.number('peak learning rate; the cycle starts at max_lr / div_factor', '0.1'),
@@ -112,9 +121,7 @@ export const torchOneCycleLR = defineKind({
     steps_per_epoch: p.integerOrNone('with epochs, when total_steps is not given'),
     pct_start: p.numberOr(0.3, 'fraction of the cycle spent increasing the rate'),
     anneal_strategy: p.choice(['cos', 'linear'] as const, 'cos', 'shape of each phase'),
-    cycle_momentum: p.flag(true, momentumOnly),
-    base_momentum: p.numberOr(0.85, momentumOnly),
-    max_momentum: p.numberOr(0.95, momentumOnly),
+    ...momentum(0.85, 0.95),
     div_factor: p.numberOr(25.0, 'initial rate is max_lr / div_factor'),
     final_div_factor: p.numberOr(1e4, 'final rate is initial rate / final_div_factor'),
     three_phase: p.flag(false, 'a third phase anneals to the final rate after going back to the initial one'),
@@ -137,7 +144,7 @@ export const torchOneCycleLR = defineKind({
 });
 
 export const torchCyclicLR = defineKind({
-  kind: 'torch.CyclicLR', group: GROUP, label: 'CyclicLR', source: 'torch.optim.lr_scheduler.CyclicLR',
+  ...named('CyclicLR'),
   params: {
     lr: ignoredLr(),
     base_lr: p.number('lower bound of the cycle; the schedule starts here', '0.001'),
@@ -147,9 +154,7 @@ export const torchCyclicLR = defineKind({
     step_size_down: p.numberOrNone('steps of the falling half; none: same as step_size_up'),
     mode: p.choice(['triangular', 'triangular2', 'exp_range'] as const, 'triangular', 'triangular2 halves the amplitude each cycle; exp_range scales it by gamma^step'),
     gamma: p.numberOr(1.0, 'exp_range only: amplitude scale per step'),
-    cycle_momentum: p.flag(true, momentumOnly),
-    base_momentum: p.numberOr(0.8, momentumOnly),
-    max_momentum: p.numberOr(0.9, momentumOnly),
+    ...momentum(0.8, 0.9),
   },
   rules: (s, r) => {
     positive(r, 'step_size_up', s.step_size_up);
