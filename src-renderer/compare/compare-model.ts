@@ -4,9 +4,9 @@
 import type { Series } from '../../src-shared/api/import-types';
 import { alignTo, unionSteps, type Aligned } from '../../src-shared/series/align';
 import { smooth } from '../../src-shared/series/smoothing';
-import { isRateJump } from '../../src-shared/schedule';
+import { isRateJump, type EventKind } from '../../src-shared/schedule';
 import type { ChartMark, ChartScale, ChartSeries, PathKind } from '../charts/types';
-import { eventLabel, type ScheduleOverlay } from '../run/schedule-overlay';
+import type { ScheduleView } from '../charts/schedule-view';
 import { ALIGN_LABEL, mapSteps, stepToX, type Align, type StepRange } from './align';
 
 export const MAX_COMPARED_RUNS = 20;
@@ -35,7 +35,7 @@ export interface ComparedRun {
   loss: Series | null;
   loggedLr: { name: string; series: Series } | null;
   epoch: Series | null;
-  overlay: ScheduleOverlay | null;
+  overlay: ScheduleView | null;
 }
 
 export interface CompareOptions {
@@ -98,9 +98,9 @@ function chart(curves: Curve[], scales: ChartScale[], marks: ChartMark[]): Compa
 
 function eventMarksOf(run: ComparedRun, toX: (s: number) => number, logX: boolean): ChartMark[] {
   if (!run.overlay) return [];
-  return run.overlay.events
-    .filter((e) => isRateJump(e.kind))
-    .map((e) => ({ step: toX(e.step), kind: e.kind, label: eventLabel(e), color: run.color, group: String(run.id) }))
+  return run.overlay.marks
+    .filter((m) => isRateJump(m.kind as EventKind))
+    .map((m) => ({ ...m, step: toX(m.step), color: run.color, group: String(run.id) }))
     .filter((m) => !logX || m.step > 0);
 }
 
@@ -185,7 +185,7 @@ export function commonRange(ranges: readonly (StepRange | null)[]): StepRange | 
 }
 
 /** The step of the run's last restart (or last drop, for schedules that only drop), within its range. */
-export function lastRestart(overlay: ScheduleOverlay | null, range: StepRange | null): { step: number; kind: 'restart' | 'drop' } | null {
+export function lastRestart(overlay: ScheduleView | null, range: StepRange | null): { step: number; kind: 'restart' | 'drop' } | null {
   if (!overlay || !range) return null;
   const inRange = overlay.events.filter((e) => e.step >= range.from && e.step <= range.to);
   for (const kind of ['restart', 'drop'] as const) {

@@ -1,6 +1,6 @@
 import { describe, expect, it, test } from 'vitest';
 import { SEED_PRESETS } from '../../src-shared/schedule/index';
-import { formForKind, formFromSpec, isStepFunction, newForm, toSpec } from './form';
+import { formForKind, formFromSpec, newForm, toSpec } from './form';
 
 describe('designer form', () => {
   test('every seed preset round-trips through the form to the same spec', () => {
@@ -40,14 +40,6 @@ describe('designer form', () => {
     expect(ok.ok && ok.spec.kind === 'polynomial_decay' && ok.spec.end_learning_rate).toBe(0.0001);
     form.values.learning_rate = '';
     expect(toSpec(form).errors).toEqual({ learning_rate: 'is required' });
-  });
-
-  test('staircase and piecewise schedules are step functions; smooth ones are not', () => {
-    const byId = Object.fromEntries(SEED_PRESETS.map((p) => [p.id, isStepFunction(p.spec)]));
-    expect(byId).toMatchObject({
-      exponential_decay_staircase: true, piecewise_constant: true, natural_exp_decay_staircase: true, inverse_time_decay_staircase: true,
-      exponential_decay: false, polynomial_decay_cycle: false, cosine_decay_restarts: false,
-    });
   });
 });
 

@@ -27,28 +27,7 @@ export function kindInfo(kind: string): KindInfo {
   return info;
 }
 
-// Starting values for parameters the libraries make required (no default), chosen so a new
-// candidate draws something readable over the default 0–1000 range. `kind.param` wins over `param`.
-const STARTERS: Record<string, string> = {
-  learning_rate: '0.1', initial_learning_rate: '0.1', lr: '0.1', max_lr: '0.1', base_lr: '0.001',
-  decay_steps: '100', first_decay_steps: '100', decay_rate: '0.5',
-  boundaries: '250, 500, 750', values: '0.1, 0.05, 0.01, 0.005',
-  step_size: '300', milestones: '300, 600', gamma: '0.5', T_max: '1000', T_0: '200',
-  warmup_steps: '100',
-  'torch.ExponentialLR.gamma': '0.995',
-  'torch.OneCycleLR.total_steps': '1000',
-  'torch.OneCycleLR.lr': '', 'torch.CyclicLR.lr': '',
-  'torch.CyclicLR.step_size_up': '200',
-  'torch.SequentialLR.milestones': '100',
-  'torch.SequentialLR.schedulers': JSON.stringify([
-    { kind: 'torch.LinearLR', start_factor: 0.1, total_iters: 100 },
-    { kind: 'torch.CosineAnnealingLR', T_max: 900 },
-  ]),
-  'keras.CosineDecay.decay_steps': '1000',
-  'cosine_decay.decay_steps': '1000', 'linear_cosine_decay.decay_steps': '1000', 'noisy_linear_cosine_decay.decay_steps': '1000',
-};
-
-/** A new form of `kind`: the libraries' defaults, and starting values where they have none. */
+/** A new form of `kind`: the kind's starting values (listKinds' `starter`), else the libraries' defaults. */
 export function newForm(kind: string): FormState {
   const info = kindInfo(kind);
   const form: FormState = { kind, values: {}, nested: {} };
@@ -57,10 +36,9 @@ export function newForm(kind: string): FormState {
       form.nested[p.name] = newForm('cosine_decay');
       continue;
     }
-    const starter = STARTERS[`${kind}.${p.name}`] ?? STARTERS[p.name];
     if (p.type === 'boolean') form.values[p.name] = p.default === true;
-    else if (p.default !== undefined && p.default !== null && STARTERS[`${kind}.${p.name}`] === undefined) form.values[p.name] = String(p.default);
-    else form.values[p.name] = starter ?? '';
+    else if (p.starter !== undefined) form.values[p.name] = p.starter;
+    else form.values[p.name] = p.default === undefined || p.default === null ? '' : String(p.default);
   }
   return form;
 }
@@ -181,22 +159,6 @@ function fieldOf(form: FormState, enginePath: string): string | null {
     return inner ? `${head}.${inner}` : head;
   }
   return head;
-}
-
-/** Staircase and piecewise schedules are drawn stepped, never as slopes. */
-export function isStepFunction(spec: ScheduleSpec): boolean {
-  switch (spec.kind) {
-    case 'exponential_decay': case 'natural_exp_decay': case 'inverse_time_decay':
-    case 'keras.ExponentialDecay': case 'keras.InverseTimeDecay':
-      return spec.staircase;
-    case 'piecewise_constant': case 'keras.PiecewiseConstantDecay':
-    case 'torch.StepLR': case 'torch.MultiStepLR': case 'torch.ConstantLR':
-      return true;
-    case 'torch.SequentialLR':
-      return spec.schedulers.every((c) => c.kind === 'torch.StepLR' || c.kind === 'torch.MultiStepLR' || c.kind === 'torch.ConstantLR');
-    default:
-      return false;
-  }
 }
 
 /**

@@ -6,7 +6,7 @@ import { alignTo, nonFiniteRanges, unionSteps } from '../../src-shared/series/al
 import { smooth } from '../../src-shared/series/smoothing';
 import { formatStep } from '../charts/format';
 import type { ChartMark, ChartScale, ChartSeries } from '../charts/types';
-import { eventMarks, type ScheduleOverlay } from './schedule-overlay';
+import type { ScheduleView } from '../charts/schedule-view';
 
 export const PALETTE = ['#1c7ed6', '#2f9e44', '#ae3ec9', '#f59f00', '#0ca678', '#e64980', '#5c7cfa', '#74b816'];
 export const LR_COLOR = '#e8590c';
@@ -62,7 +62,7 @@ function metricSeries(name: string, raw: Series, x: Float64Array, color: string,
 export interface LossChartInput {
   losses: { name: string; series: Series }[];
   loggedLr: { name: string; series: Series } | null;
-  overlay: ScheduleOverlay | null;
+  overlay: ScheduleView | null;
   resumes: ChartMark[];
   smoothing: number;
   logLr: boolean;
@@ -87,7 +87,7 @@ export function lossChart(input: LossChartInput): ChartModel {
   const scales: ChartScale[] = [{ key: 'y', label: input.lossLabel, side: 'left', log: !!input.logLoss, ignoreOutliers: input.ignoreOutliers ?? true }];
   if (loggedLr || overlay) scales.push({ key: 'lr', label: 'learning rate', side: 'right', log: input.logLr });
   const marks = [
-    ...(overlay ? eventMarks(overlay.events) : []),
+    ...(overlay ? overlay.marks : []),
     ...input.resumes,
     ...losses.flatMap((l) => nonFiniteMarks(l.name, l.series)),
   ];

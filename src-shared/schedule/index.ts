@@ -7,6 +7,7 @@ export { evaluate, evaluateAt, preview, acceptsNegativeSteps } from './evaluate'
 export { events, EVENT_WORDS, eventName, isRateJump } from './events';
 export type { ScheduleEvent, EventKind } from './curve';
 export { describeStep } from './describe';
+export { isStepped } from './compile';
 export { listKinds } from './kinds';
 export type { KindInfo, Group } from './define';
 export type { ParamInfo, ParamType } from './params';

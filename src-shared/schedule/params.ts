@@ -14,6 +14,11 @@ export interface ParamInfo {
   nullable: boolean;
   options?: readonly string[];
   help: string;
+  /**
+   * What a new designer form shows where the library has no default (or a `None` one), chosen
+   * so a new candidate draws something readable over the default 0–1000 range. Absent: empty.
+   */
+  starter?: string;
 }
 
 export interface Param<S extends z.ZodType> {
@@ -25,12 +30,15 @@ function param<S extends z.ZodType>(schema: S, info: Omit<ParamInfo, 'name'>): P
   return { schema, info };
 }
 
-export const number = (help: string) => param(z.number(), { type: 'number', nullable: false, help });
+const withStarter = (starter: string | undefined) => (starter === undefined ? {} : { starter });
 
-export const numberOr = (def: number, help: string) =>
-  param(z.number().default(def), { type: 'number', default: def, nullable: false, help });
+export const number = (help: string, starter?: string) => param(z.number(), { type: 'number', nullable: false, help, ...withStarter(starter) });
 
-export const integer = (help: string) => param(z.int(), { type: 'integer', nullable: false, help });
+/** `starter`: what a new designer form shows instead of the default (a shorter cycle, say). */
+export const numberOr = (def: number, help: string, starter?: string) =>
+  param(z.number().default(def), { type: 'number', default: def, nullable: false, help, ...withStarter(starter) });
+
+export const integer = (help: string, starter?: string) => param(z.int(), { type: 'integer', nullable: false, help, ...withStarter(starter) });
 
 export const integerOr = (def: number, help: string) =>
   param(z.int().default(def), { type: 'integer', default: def, nullable: false, help });
@@ -38,8 +46,8 @@ export const integerOr = (def: number, help: string) =>
 export const numberOrNone = (help: string) =>
   param(z.number().nullable().default(null), { type: 'number', default: null, nullable: true, help });
 
-export const integerOrNone = (help: string) =>
-  param(z.int().nullable().default(null), { type: 'integer', default: null, nullable: true, help });
+export const integerOrNone = (help: string, starter?: string) =>
+  param(z.int().nullable().default(null), { type: 'integer', default: null, nullable: true, help, ...withStarter(starter) });
 
 export const flag = (def: boolean, help: string) =>
   param(z.boolean().default(def), { type: 'boolean', default: def, nullable: false, help });
@@ -47,9 +55,9 @@ export const flag = (def: boolean, help: string) =>
 export const choice = <const T extends readonly [string, ...string[]]>(options: T, def: T[number], help: string) =>
   param(z.enum(options).default(def as never), { type: 'choice', default: def, nullable: false, options, help });
 
-export const numbers = (help: string) => param(z.array(z.number()), { type: 'number[]', nullable: false, help });
+export const numbers = (help: string, starter?: string) => param(z.array(z.number()), { type: 'number[]', nullable: false, help, ...withStarter(starter) });
 
-export const integers = (help: string) => param(z.array(z.int()), { type: 'integer[]', nullable: false, help });
+export const integers = (help: string, starter?: string) => param(z.array(z.int()), { type: 'integer[]', nullable: false, help, ...withStarter(starter) });
 
 /** TensorFlow computes in the dtype of the initial learning rate: float32 for a Python float. */
 export const dtype = () =>

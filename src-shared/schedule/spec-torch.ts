@@ -3,9 +3,11 @@
 import { z } from 'zod';
 import { defineKind, positive, atLeast, strictlyIncreasing, type Group, type Report } from './define';
 import * as p from './params';
+import type { Curve } from './curve';
+import * as torch from './torch';
 
 const GROUP: Group = 'pytorch';
-const lr = () => p.number("the optimizer's initial learning rate (its lr)");
+const lr = () => p.number("the optimizer's initial learning rate (its lr)", '0.1');
 // OneCycleLR and CyclicLR overwrite the optimizer's rate, so `lr` is accepted and has no effect.
 const ignoredLr = () => p.numberOrNone("the optimizer's lr; ignored by this scheduler, which sets the rate itself");
 
@@ -14,12 +16,12 @@ function within(report: Report, field: string, value: number, lo: number, hi: nu
   if (!ok) report(field, `must be in ${loOpen ? '(' : '['}${lo}, ${hi}]`);
 }
 
-const stepLR = { step_size: p.integer('period of the drop, in steps'), gamma: p.numberOr(0.1, 'multiplier at each drop') };
-const multiStepLR = { milestones: p.integers('steps of the drops, non-decreasing (a repeated milestone drops twice)'), gamma: p.numberOr(0.1, 'multiplier at each milestone') };
-const exponentialLR = { gamma: p.number('multiplier per step') };
-const cosineAnnealingLR = { T_max: p.number('half period of the cosine, in steps; not clamped after T_max'), eta_min: p.numberOr(0, 'minimum learning rate') };
+const stepLR = { step_size: p.integer('period of the drop, in steps', '300'), gamma: p.numberOr(0.1, 'multiplier at each drop') };
+const multiStepLR = { milestones: p.integers('steps of the drops, non-decreasing (a repeated milestone drops twice)', '300, 600'), gamma: p.numberOr(0.1, 'multiplier at each milestone') };
+const exponentialLR = { gamma: p.number('multiplier per step', '0.995') };
+const cosineAnnealingLR = { T_max: p.number('half period of the cosine, in steps; not clamped after T_max', '1000'), eta_min: p.numberOr(0, 'minimum learning rate') };
 const warmRestarts = {
-  T_0: p.integer('length of the first period, in steps'),
+  T_0: p.integer('length of the first period, in steps', '200'),
   T_mult: p.integerOr(1, 'each period is T_mult times longer than the previous one'),
   eta_min: p.numberOr(0, 'minimum learning rate'),
 };
@@ -58,42 +60,68 @@ function constantRules(s: { factor: number; total_iters: number }, r: Report): v
   atLeast(r, 'total_iters', s.total_iters, 0);
 }
 
-/** Each kind twice: with `lr` (a top-level schedule) and without (a SequentialLR child). */
-function torchKind<const K extends string, P extends p.Shape>(kind: K, params: P, rules: (s: z.output<z.ZodObject<p.SchemaShape<P>>>, r: Report) => void) {
+/**
+ * Each kind twice: with `lr` (a top-level schedule) and without (a SequentialLR child, whose
+ * rate is the SequentialLR's). `curve` takes the rate apart, so both share it; `stepped`: the
+ * rate is flat between jumps (StepLR, MultiStepLR, ConstantLR), so it is drawn as stairs.
+ */
+function torchKind<const K extends string, P extends p.Shape>(kind: K, params: P, how: {
+  rules: (s: z.output<z.ZodObject<p.SchemaShape<P>>>, r: Report) => void;
+  curve: (lr: number, s: z.output<z.ZodObject<p.SchemaShape<P>>>) => Curve;
+  stepped?: boolean;
+}) {
   type Params = z.output<z.ZodObject<p.SchemaShape<P>>>;
   const label = kind.slice('torch.'.length);
   const source = `torch.optim.lr_scheduler.${label}`;
+  const stepped = how.stepped ?? false;
   return {
     // Both objects carry every parameter the rules read; the one with lr has one more.
-    full: defineKind({ kind, group: GROUP, label, source, params: { lr: lr(), ...params }, rules: (spec, report) => rules(spec as unknown as Params, report) }),
-    child: defineKind({ kind, group: GROUP, label, source, params, rules: (spec, report) => rules(spec as unknown as Params, report) }),
+    full: defineKind({
+      kind, group: GROUP, label, source, params: { lr: lr(), ...params }, stepped,
+      rules: (spec, report) => how.rules(spec as unknown as Params, report),
+      curve: (spec) => how.curve((spec as unknown as { lr: number }).lr, spec as unknown as Params),
+    }),
+    child: {
+      ...defineKind({ kind, group: GROUP, label, source, params, stepped, rules: (spec, report) => how.rules(spec as unknown as Params, report), curve: () => { throw new Error(`${kind} inside a SequentialLR takes its lr from it`); } }),
+      /** The curve of this child at the SequentialLR's rate. */
+      childCurve: (spec: object, rate: number) => how.curve(rate, spec as Params),
+    },
   };
 }
 
-export const torchStepLR = torchKind('torch.StepLR', stepLR, stepLRRules);
-export const torchMultiStepLR = torchKind('torch.MultiStepLR', multiStepLR, multiStepRules);
-export const torchExponentialLR = torchKind('torch.ExponentialLR', exponentialLR, () => {});
-export const torchCosineAnnealingLR = torchKind('torch.CosineAnnealingLR', cosineAnnealingLR, cosineRules);
-export const torchWarmRestarts = torchKind('torch.CosineAnnealingWarmRestarts', warmRestarts, warmRestartRules);
-export const torchPolynomialLR = torchKind('torch.PolynomialLR', polynomialLR, polynomialRules);
-export const torchLinearLR = torchKind('torch.LinearLR', linearLR, linearRules);
-export const torchConstantLR = torchKind('torch.ConstantLR', constantLR, constantRules);
+export const torchKinds = [
+  torchKind('torch.StepLR', stepLR, { rules: stepLRRules, curve: (lr, s) => torch.stepCurve(lr, s.step_size, s.gamma), stepped: true }),
+  torchKind('torch.MultiStepLR', multiStepLR, { rules: multiStepRules, curve: (lr, s) => torch.multiStepCurve(lr, s.milestones, s.gamma), stepped: true }),
+  torchKind('torch.ExponentialLR', exponentialLR, { rules: () => {}, curve: (lr, s) => torch.exponentialLRCurve(lr, s.gamma) }),
+  torchKind('torch.CosineAnnealingLR', cosineAnnealingLR, { rules: cosineRules, curve: (lr, s) => torch.cosineAnnealingCurve(lr, s.T_max, s.eta_min) }),
+  torchKind('torch.CosineAnnealingWarmRestarts', warmRestarts, { rules: warmRestartRules, curve: (lr, s) => torch.warmRestartsCurve(lr, s.T_0, s.T_mult, s.eta_min) }),
+  torchKind('torch.PolynomialLR', polynomialLR, { rules: polynomialRules, curve: (lr, s) => torch.polynomialLRCurve(lr, s.total_iters, s.power) }),
+  torchKind('torch.LinearLR', linearLR, { rules: linearRules, curve: (lr, s) => torch.linearLRCurve(lr, s.start_factor, s.end_factor, s.total_iters) }),
+  torchKind('torch.ConstantLR', constantLR, { rules: constantRules, curve: (lr, s) => torch.constantLRCurve(lr, s.factor, s.total_iters), stepped: true }),
+] as const;
+
+/** A PyTorch class's kind, label and source: `torch.<ClassName>`. */
+const named = <const L extends string>(label: L) => ({ kind: `torch.${label}` as const, group: GROUP, label, source: `torch.optim.lr_scheduler.${label}` });
 
 const momentumOnly = 'momentum only: no effect on the learning rate';
+/** OneCycleLR's and CyclicLR's momentum cycling: accepted (the constructors take it), not drawn. */
+const momentum = (base: number, max: number) => ({
+  cycle_momentum: p.flag(true, momentumOnly),
+  base_momentum: p.numberOr(base, momentumOnly),
+  max_momentum: p.numberOr(max, momentumOnly),
+});
 
 export const torchOneCycleLR = defineKind({
-  kind: 'torch.OneCycleLR', group: GROUP, label: 'OneCycleLR', source: 'torch.optim.lr_scheduler.OneCycleLR',
+  ...named('OneCycleLR'),
   params: {
     lr: ignoredLr(),
-    max_lr: p.number('peak learning rate; the cycle starts at max_lr / div_factor'),
-    total_steps: p.integerOrNone('steps in the cycle; or give epochs and steps_per_epoch'),
+    max_lr: p.number('peak learning rate; the cycle starts at max_lr / div_factor', '0.1'),
+    total_steps: p.integerOrNone('steps in the cycle; or give epochs and steps_per_epoch', '1000'),
     epochs: p.integerOrNone('with steps_per_epoch, when total_steps is not given'),
     steps_per_epoch: p.integerOrNone('with epochs, when total_steps is not given'),
     pct_start: p.numberOr(0.3, 'fraction of the cycle spent increasing the rate'),
     anneal_strategy: p.choice(['cos', 'linear'] as const, 'cos', 'shape of each phase'),
-    cycle_momentum: p.flag(true, momentumOnly),
-    base_momentum: p.numberOr(0.85, momentumOnly),
-    max_momentum: p.numberOr(0.95, momentumOnly),
+    ...momentum(0.85, 0.95),
     div_factor: p.numberOr(25.0, 'initial rate is max_lr / div_factor'),
     final_div_factor: p.numberOr(1e4, 'final rate is initial rate / final_div_factor'),
     three_phase: p.flag(false, 'a third phase anneals to the final rate after going back to the initial one'),
@@ -112,30 +140,29 @@ export const torchOneCycleLR = defineKind({
     // PyTorch divides by (end_step - start_step) of the phase a step falls in.
     if (ends.some((end, i) => end === (i === 0 ? 0 : ends[i - 1]))) r('pct_start', 'gives a phase of zero length (PyTorch divides by zero)');
   },
+  curve: (s) => torch.oneCycleCurve(s),
 });
 
 export const torchCyclicLR = defineKind({
-  kind: 'torch.CyclicLR', group: GROUP, label: 'CyclicLR', source: 'torch.optim.lr_scheduler.CyclicLR',
+  ...named('CyclicLR'),
   params: {
     lr: ignoredLr(),
-    base_lr: p.number('lower bound of the cycle; the schedule starts here'),
-    max_lr: p.number('upper bound of the cycle'),
-    step_size_up: p.numberOr(2000, 'steps of the rising half'),
+    base_lr: p.number('lower bound of the cycle; the schedule starts here', '0.001'),
+    max_lr: p.number('upper bound of the cycle', '0.1'),
+    // A new form shows a shorter cycle than the default 2000, so several fit the 0–1000 preview.
+    step_size_up: p.numberOr(2000, 'steps of the rising half', '200'),
     step_size_down: p.numberOrNone('steps of the falling half; none: same as step_size_up'),
     mode: p.choice(['triangular', 'triangular2', 'exp_range'] as const, 'triangular', 'triangular2 halves the amplitude each cycle; exp_range scales it by gamma^step'),
     gamma: p.numberOr(1.0, 'exp_range only: amplitude scale per step'),
-    cycle_momentum: p.flag(true, momentumOnly),
-    base_momentum: p.numberOr(0.8, momentumOnly),
-    max_momentum: p.numberOr(0.9, momentumOnly),
+    ...momentum(0.8, 0.9),
   },
   rules: (s, r) => {
     positive(r, 'step_size_up', s.step_size_up);
     if (s.step_size_down !== null) positive(r, 'step_size_down', s.step_size_down);
     positive(r, 'gamma', s.gamma);
   },
+  curve: (s) => torch.cyclicCurve(s),
 });
-
-export const torchKinds = [torchStepLR, torchMultiStepLR, torchExponentialLR, torchCosineAnnealingLR, torchWarmRestarts, torchPolynomialLR, torchLinearLR, torchConstantLR];
 
 export function sequentialRules(s: { milestones: number[]; schedulers: unknown[] }, r: Report): void {
   if (s.schedulers.length !== s.milestones.length + 1) {

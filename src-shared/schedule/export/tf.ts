@@ -7,26 +7,30 @@ import { formulaBody, indent, kwargs, lit, prelude, usesNoise } from './python';
 
 type Spec = Record<string, unknown> & { kind: string };
 
-/** TF1 function and Keras class for each TensorFlow/Keras kind (same formula, names differ). */
-const KERAS_CLASS: Record<string, string> = {
-  exponential_decay: 'ExponentialDecay', 'keras.ExponentialDecay': 'ExponentialDecay',
-  natural_exp_decay: 'ExponentialDecay',
-  piecewise_constant: 'PiecewiseConstantDecay', 'keras.PiecewiseConstantDecay': 'PiecewiseConstantDecay',
-  polynomial_decay: 'PolynomialDecay', 'keras.PolynomialDecay': 'PolynomialDecay',
-  inverse_time_decay: 'InverseTimeDecay', 'keras.InverseTimeDecay': 'InverseTimeDecay',
-  cosine_decay: 'CosineDecay', 'keras.CosineDecay': 'CosineDecay',
-  cosine_decay_restarts: 'CosineDecayRestarts', 'keras.CosineDecayRestarts': 'CosineDecayRestarts',
+/**
+ * Each TensorFlow kind: the TF1 function it is, and the Keras class that computes the same (null:
+ * none). A `keras.<Class>` kind maps to the same pair as the TF kind naming that class.
+ */
+const TF_KINDS: Record<string, [tf1: string, keras: string | null]> = {
+  exponential_decay: ['exponential_decay', 'ExponentialDecay'],
+  natural_exp_decay: ['natural_exp_decay', 'ExponentialDecay'],
+  piecewise_constant: ['piecewise_constant', 'PiecewiseConstantDecay'],
+  polynomial_decay: ['polynomial_decay', 'PolynomialDecay'],
+  inverse_time_decay: ['inverse_time_decay', 'InverseTimeDecay'],
+  cosine_decay: ['cosine_decay', 'CosineDecay'],
+  cosine_decay_restarts: ['cosine_decay_restarts', 'CosineDecayRestarts'],
+  linear_cosine_decay: ['linear_cosine_decay', null],
+  noisy_linear_cosine_decay: ['noisy_linear_cosine_decay', null],
 };
-const TF1_FUNCTION: Record<string, string> = {
-  exponential_decay: 'exponential_decay', 'keras.ExponentialDecay': 'exponential_decay',
-  natural_exp_decay: 'natural_exp_decay',
-  piecewise_constant: 'piecewise_constant', 'keras.PiecewiseConstantDecay': 'piecewise_constant',
-  polynomial_decay: 'polynomial_decay', 'keras.PolynomialDecay': 'polynomial_decay',
-  inverse_time_decay: 'inverse_time_decay', 'keras.InverseTimeDecay': 'inverse_time_decay',
-  cosine_decay: 'cosine_decay', 'keras.CosineDecay': 'cosine_decay',
-  cosine_decay_restarts: 'cosine_decay_restarts', 'keras.CosineDecayRestarts': 'cosine_decay_restarts',
-  linear_cosine_decay: 'linear_cosine_decay', noisy_linear_cosine_decay: 'noisy_linear_cosine_decay',
-};
+const KERAS_CLASS: Record<string, string> = {};
+const TF1_FUNCTION: Record<string, string> = {};
+for (const [kind, [tf1, keras]] of Object.entries(TF_KINDS)) {
+  TF1_FUNCTION[kind] = tf1;
+  if (keras === null) continue;
+  KERAS_CLASS[kind] = keras;
+  // natural_exp_decay is written as an ExponentialDecay, but keras.ExponentialDecay is exponential_decay.
+  if (kind !== 'natural_exp_decay') { KERAS_CLASS[`keras.${keras}`] = keras; TF1_FUNCTION[`keras.${keras}`] = tf1; }
+}
 const RATE_NAMES = ['learning_rate', 'initial_learning_rate'];
 
 /** The rate parameter as the dtype asks: a Python float is float32 in TensorFlow; float64 needs an np.float64. */
