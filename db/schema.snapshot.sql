@@ -34,7 +34,7 @@ CREATE TABLE metric_chunk_summaries (
   step_first REAL NOT NULL,
   step_last  REAL NOT NULL,
   count      INTEGER NOT NULL,
-  entries    BLOB NOT NULL,
+  entries    BLOB NOT NULL, fine_entries BLOB, stats BLOB,
   PRIMARY KEY (metric_id, seq),
   FOREIGN KEY (metric_id, seq) REFERENCES metric_chunks (metric_id, seq) ON DELETE CASCADE
 ) WITHOUT ROWID;

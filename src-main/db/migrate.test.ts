@@ -7,6 +7,7 @@ import { openDatabase } from './database';
 import { loadMigrations, migrate, SchemaTooNewError } from './migrate';
 import { migrationsDir } from './paths';
 import { querySeries } from './points';
+import { metricStats } from './points-stats';
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'lrscope-migrate-'))));
@@ -110,6 +111,11 @@ describe('upgrading a database that holds data', () => {
     expect(Array.from(thinned.nanCounts ?? []).reduce((a, b) => a + b, 0)).toBe(1);
     expect(thinned.steps[0]).toBe(0);
     expect(Math.max(...Array.from(thinned.max ?? []))).toBe(1);
+    // Migration 006 backfilled each chunk's 32-point summaries and figures, which series.stats adds.
+    expect(db.prepare('SELECT count(*) AS n FROM metric_chunk_summaries WHERE fine_entries IS NULL OR stats IS NULL').get()).toEqual({ n: 0 });
+    const stats = metricStats(db, 1);
+    expect(stats.count).toBe(logged.steps.length);
+    expect(stats.nanCount).toBe(1);
     db.close();
   });
 });
