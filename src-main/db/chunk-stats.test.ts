@@ -15,7 +15,7 @@ function random(seed: number): () => number {
 /** The same figures with every chunk's stored figures dropped: every point decoded, one at a time. */
 function fromEveryPoint(id: number, q: StatsQuery): SeriesStats {
   t.db.exec('SAVEPOINT every_point');
-  t.db.prepare('UPDATE metric_chunk_summaries SET stats = NULL').run();
+  t.db.prepare('DELETE FROM metric_chunk_stats').run();
   const s = metricStats(t.db, id, q);
   t.db.exec('ROLLBACK TO every_point');
   t.db.exec('RELEASE every_point');

@@ -6,7 +6,7 @@
 import type { JsonNumber } from '../../src-shared/api/import-types';
 import type { SeriesStats, StepValue } from '../../src-shared/api/types';
 
-/** Layout of a chunk's stored figures (metric_chunk_summaries.stats), in Float64 slots; NaN = none. */
+/** Layout of a chunk's stored figures (metric_chunk_stats), in Float64 slots; NaN = none. */
 export const CS = {
   count: 0,
   nans: 1,

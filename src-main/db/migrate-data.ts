@@ -37,9 +37,10 @@ function backfillChunkSummaries(db: Database.Database): void {
  */
 function backfillFineSummariesAndStats(db: Database.Database): void {
   // Keys first, then one chunk at a time: bounded memory, and no statement runs while another iterates.
-  const keys = db.prepare<[], { metric_id: number; seq: number }>('SELECT metric_id, seq FROM metric_chunk_summaries WHERE fine_entries IS NULL OR stats IS NULL');
+  const keys = db.prepare<[], { metric_id: number; seq: number }>('SELECT metric_id, seq FROM metric_chunks');
   const chunk = db.prepare<[number, number], { count: number; steps: Buffer; vals: Buffer }>('SELECT count, steps, vals FROM metric_chunks WHERE metric_id = ? AND seq = ?');
-  const update = db.prepare<[Buffer, Buffer, number, number]>('UPDATE metric_chunk_summaries SET fine_entries = ?, stats = ? WHERE metric_id = ? AND seq = ?');
+  const insertFine = db.prepare<[number, number, Buffer]>('INSERT INTO metric_chunk_fine_summaries (metric_id, seq, entries) VALUES (?, ?, ?)');
+  const insertStats = db.prepare<[number, number, Buffer]>('INSERT INTO metric_chunk_stats (metric_id, seq, stats) VALUES (?, ?, ?)');
   for (const key of keys.all()) {
     const row = chunk.get(key.metric_id, key.seq)!;
     const steps = decodeSteps(row.steps, row.count);
@@ -47,7 +48,8 @@ function backfillFineSummariesAndStats(db: Database.Database): void {
     new Uint8Array(vals.buffer).set(row.vals);
     const fine = summarize(steps, vals, row.count, FINE_SPAN);
     const figures = chunkStats(steps, vals, row.count);
-    update.run(Buffer.from(fine.buffer), Buffer.from(figures.buffer), key.metric_id, key.seq);
+    insertFine.run(key.metric_id, key.seq, Buffer.from(fine.buffer));
+    insertStats.run(key.metric_id, key.seq, Buffer.from(figures.buffer));
   }
 }
 

@@ -112,7 +112,8 @@ describe('upgrading a database that holds data', () => {
     expect(thinned.steps[0]).toBe(0);
     expect(Math.max(...Array.from(thinned.max ?? []))).toBe(1);
     // Migration 006 backfilled each chunk's 32-point summaries and figures, which series.stats adds.
-    expect(db.prepare('SELECT count(*) AS n FROM metric_chunk_summaries WHERE fine_entries IS NULL OR stats IS NULL').get()).toEqual({ n: 0 });
+    const missing = 'SELECT count(*) AS n FROM metric_chunks c WHERE NOT EXISTS (SELECT 1 FROM metric_chunk_stats s WHERE s.metric_id = c.metric_id AND s.seq = c.seq) OR NOT EXISTS (SELECT 1 FROM metric_chunk_fine_summaries f WHERE f.metric_id = c.metric_id AND f.seq = c.seq)';
+    expect(db.prepare(missing).get()).toEqual({ n: 0 });
     const stats = metricStats(db, 1);
     expect(stats.count).toBe(logged.steps.length);
     expect(stats.nanCount).toBe(1);

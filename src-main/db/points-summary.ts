@@ -4,7 +4,7 @@
 /** Points per summary entry: fine enough that a 2,000-bucket view of 10M points merges ~20 entries a bucket. */
 export const SUMMARY_SPAN = 256;
 /**
- * Points per fine summary entry (metric_chunk_summaries.fine_entries): a query whose buckets are
+ * Points per fine summary entry (metric_chunk_fine_summaries): a query whose buckets are
  * 32–255 points wide merges these instead of decoding every point (issue 15's query cliff).
  */
 export const FINE_SPAN = 32;

@@ -25,9 +25,11 @@ function statements(db: Db) {
     insertChunk: db.prepare<[number, number, number, number, number, Buffer, Buffer]>(
       'INSERT INTO metric_chunks (metric_id, seq, step_first, step_last, count, steps, vals) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
-    insertSummary: db.prepare<[number, number, number, number, number, Buffer, Buffer, Buffer]>(
-      'INSERT INTO metric_chunk_summaries (metric_id, seq, step_first, step_last, count, entries, fine_entries, stats) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    insertSummary: db.prepare<[number, number, number, number, number, Buffer]>(
+      'INSERT INTO metric_chunk_summaries (metric_id, seq, step_first, step_last, count, entries) VALUES (?, ?, ?, ?, ?, ?)',
     ),
+    insertFine: db.prepare<[number, number, Buffer]>('INSERT INTO metric_chunk_fine_summaries (metric_id, seq, entries) VALUES (?, ?, ?)'),
+    insertStats: db.prepare<[number, number, Buffer]>('INSERT INTO metric_chunk_stats (metric_id, seq, stats) VALUES (?, ?, ?)'),
     firstChunkReaching: db.prepare<[number, number], { seq: number }>(
       'SELECT seq FROM metric_chunk_summaries WHERE metric_id = ? AND step_last >= ? ORDER BY seq LIMIT 1',
     ),
@@ -47,11 +49,13 @@ function statements(db: Db) {
     summariesOf: db.prepare<[number, number, number], { entries: Buffer }>(
       'SELECT entries FROM metric_chunk_summaries WHERE metric_id = ? AND seq BETWEEN ? AND ? ORDER BY seq',
     ),
-    fineSummariesOf: db.prepare<[number, number, number], { entries: Buffer | null }>(
-      'SELECT fine_entries AS entries FROM metric_chunk_summaries WHERE metric_id = ? AND seq BETWEEN ? AND ? ORDER BY seq',
+    fineSummariesOf: db.prepare<[number, number, number], { entries: Buffer }>(
+      'SELECT entries FROM metric_chunk_fine_summaries WHERE metric_id = ? AND seq BETWEEN ? AND ? ORDER BY seq',
     ),
     chunkFigures: db.prepare<[number, number, number], ChunkRow & { stats: Buffer | null }>(
-      'SELECT seq, step_first, step_last, count, stats FROM metric_chunk_summaries WHERE metric_id = ? AND step_last >= ? AND step_first <= ? ORDER BY seq',
+      'SELECT s.seq, s.step_first, s.step_last, s.count, c.stats FROM metric_chunk_summaries s ' +
+        'LEFT JOIN metric_chunk_stats c ON c.metric_id = s.metric_id AND c.seq = s.seq ' +
+        'WHERE s.metric_id = ? AND s.step_last >= ? AND s.step_first <= ? ORDER BY s.seq',
     ),
   };
 }
@@ -112,7 +116,9 @@ export function writeChunk(db: Db, metricId: number, seq: number, steps: Float64
   const entries = summarize(steps, vals, count);
   const fine = summarize(steps, vals, count, FINE_SPAN);
   const figures = chunkStats(steps, vals, count);
-  s.insertSummary.run(metricId, seq, steps[0]!, steps[count - 1]!, count, blob(entries, entries.length), blob(fine, fine.length), blob(figures, figures.length));
+  s.insertSummary.run(metricId, seq, steps[0]!, steps[count - 1]!, count, blob(entries, entries.length));
+  s.insertFine.run(metricId, seq, blob(fine, fine.length));
+  s.insertStats.run(metricId, seq, blob(figures, figures.length));
   let nans = 0; // the summary counted them already, an entry at a time
   for (let e = E.nans; e < entries.length; e += ENTRY_SIZE) nans += entries[e]!;
   return { seq, count, nans };
@@ -153,16 +159,35 @@ export function querySeries(db: Db, metricId: number, query: SeriesQuery): Serie
   const budget = Math.max(1, Math.min(MAX_POINTS_LIMIT, Math.floor(query.maxPoints)));
   const chunks = st(db).chunksInRange.all(metricId, from, to);
   if (chunks.length === 0) return { steps: new Float64Array(0), values: new Float64Array(0), exact: true };
+  return readLevel(db, metricId, chunks, from, to, budget, chooseLevel(chunks, from, to, budget));
+}
+
+export type QueryLevel = 'points' | 'fine' | 'coarse';
+
+/** Every point while buckets are under 32 points wide, 32-point entries up to 255, else 256-point entries. */
+export function chooseLevel(chunks: ChunkRow[], from: number, to: number, budget: number): QueryLevel {
   const upperBound = chunks.reduce((n, c) => n + c.count, 0);
+  const inRange = estimateInRange(chunks, from, to);
+  if (inRange <= budget * FINE_SPAN && upperBound <= RAW_DECODE_LIMIT) return 'points';
+  return inRange <= budget * SUMMARY_SPAN ? 'fine' : 'coarse';
+}
+
+/** The query answered from one level (querySeries chooses it; the query-size bench times each). */
+export function readLevel(db: Db, metricId: number, chunks: ChunkRow[], from: number, to: number, budget: number, level: QueryLevel): Series {
   const firstSeq = chunks[0]!.seq;
   const lastSeq = chunks[chunks.length - 1]!.seq;
-  const inRange = estimateInRange(chunks, from, to);
-  if (inRange <= budget * FINE_SPAN && upperBound <= RAW_DECODE_LIMIT) return fromPoints(db, metricId, firstSeq, lastSeq, upperBound, from, to, budget);
-  const fine = inRange <= budget * SUMMARY_SPAN ? st(db).fineSummariesOf.all(metricId, firstSeq, lastSeq) : null;
-  // Chunks written before migration 006 and not yet backfilled have no fine entries.
-  if (fine && fine.some((b) => b.entries === null)) return fromPoints(db, metricId, firstSeq, lastSeq, upperBound, from, to, budget);
-  const blobs = fine ? (fine as { entries: Buffer }[]) : st(db).summariesOf.all(metricId, firstSeq, lastSeq);
+  const points = () => fromPoints(db, metricId, firstSeq, lastSeq, chunks.reduce((n, c) => n + c.count, 0), from, to, budget);
+  if (level === 'points') return points();
+  const fine = level === 'fine' ? st(db).fineSummariesOf.all(metricId, firstSeq, lastSeq) : null;
+  // Every chunk has its fine entries (written with it, or by migration 006); points if one were missing.
+  if (fine && fine.length !== chunks.length) return points();
+  const blobs = fine ?? st(db).summariesOf.all(metricId, firstSeq, lastSeq);
   return fromSummaries(blobs, from, to, budget);
+}
+
+/** The chunks overlapping [from, to], as querySeries reads them. */
+export function chunksInRange(db: Db, metricId: number, from: number, to: number): ChunkRow[] {
+  return st(db).chunksInRange.all(metricId, from, to);
 }
 
 /**
@@ -279,7 +304,7 @@ export function* pointChunks(db: Db, metricId: number, from = -Infinity, to = In
   }
 }
 
-/** The stored figures (chunk-stats.ts) of the chunks overlapping [from, to]; stats NULL before migration 006's backfill. */
+/** The stored figures (chunk-stats.ts) of the chunks overlapping [from, to]; stats null only if a chunk had none stored. */
 export function chunkFiguresInRange(db: Db, metricId: number, from: number, to: number): (ChunkRow & { stats: Buffer | null })[] {
   return st(db).chunkFigures.all(metricId, from, to);
 }
