@@ -45,9 +45,13 @@ export class StatsFold {
   private nonFiniteFrom = NaN;
   private firstNonFinite = NaN;
   private readonly inArea = { firstStep: NaN, nanCount: 0, infCount: 0 };
-  private first: StepValue | null = null;
-  private last: StepValue | null = null;
-  private min: StepValue | null = null;
+  // First, last and minimum finite points as numbers (NaN step = none yet): no object per point.
+  private firstStep = NaN;
+  private firstValue = NaN;
+  private lastFiniteStep = NaN;
+  private lastFiniteValue = NaN;
+  private minStep = NaN;
+  private minValue = NaN;
   private auc = 0;
   private areaSeen = false;
   private areaLo = Infinity;
@@ -82,9 +86,13 @@ export class StatsFold {
     }
     this.nonFiniteFrom = NaN;
     this.answerBefore(s);
-    if (this.first === null) this.first = { step: s, value: v };
-    this.last = { step: s, value: v };
-    if (this.min === null || v < this.min.value) this.min = { step: s, value: v };
+    if (this.firstStep !== this.firstStep) [this.firstStep, this.firstValue] = [s, v];
+    this.lastFiniteStep = s;
+    this.lastFiniteValue = v;
+    if (this.minStep !== this.minStep || v < this.minValue) {
+      this.minStep = s;
+      this.minValue = v;
+    }
     if (this.prevFinite) this.segment(this.prevStep, this.prevValue, s, v);
     this.prevStep = s;
     this.prevValue = v;
@@ -127,9 +135,10 @@ export class StatsFold {
     this.answerBefore(firstStep);
     const firstValue = c[CS.firstValue]!;
     if (this.prevFinite && Number.isFinite(firstValue)) this.segment(this.prevStep, this.prevValue, firstStep, firstValue);
-    if (this.first === null) this.first = { step: c[CS.firstFiniteStep]!, value: c[CS.firstFiniteValue]! };
-    this.last = { step: c[CS.lastFiniteStep]!, value: c[CS.lastFiniteValue]! };
-    if (this.min === null || c[CS.minValue]! < this.min.value) this.min = { step: c[CS.minStep]!, value: c[CS.minValue]! };
+    if (this.firstStep !== this.firstStep) [this.firstStep, this.firstValue] = [c[CS.firstFiniteStep]!, c[CS.firstFiniteValue]!];
+    this.lastFiniteStep = c[CS.lastFiniteStep]!;
+    this.lastFiniteValue = c[CS.lastFiniteValue]!;
+    if (this.minStep !== this.minStep || c[CS.minValue]! < this.minValue) [this.minStep, this.minValue] = [c[CS.minStep]!, c[CS.minValue]!];
     if (inside && c[CS.areaLo]! <= c[CS.areaHi]!) {
       this.auc += c[CS.auc]!;
       this.areaSeen = true;
@@ -149,9 +158,9 @@ export class StatsFold {
     c[CS.infs] = this.infCount;
     c[CS.lastStep] = this.lastStep;
     c[CS.lastValue] = this.lastValue;
-    if (this.first) [c[CS.firstFiniteStep], c[CS.firstFiniteValue]] = [this.first.step, this.first.value];
-    if (this.last) [c[CS.lastFiniteStep], c[CS.lastFiniteValue]] = [this.last.step, this.last.value];
-    if (this.min) [c[CS.minStep], c[CS.minValue]] = [this.min.step, this.min.value];
+    [c[CS.firstFiniteStep], c[CS.firstFiniteValue]] = [this.firstStep, this.firstValue];
+    [c[CS.lastFiniteStep], c[CS.lastFiniteValue]] = [this.lastFiniteStep, this.lastFiniteValue];
+    [c[CS.minStep], c[CS.minValue]] = [this.minStep, this.minValue];
     c[CS.auc] = this.auc;
     if (this.areaSeen) [c[CS.areaLo], c[CS.areaHi]] = [this.areaLo, this.areaHi];
     c[CS.firstNonFiniteStep] = this.firstNonFinite;
@@ -161,7 +170,7 @@ export class StatsFold {
 
   result(): SeriesStats {
     this.answerBefore(Infinity);
-    while (this.k < this.order.length) this.valueAt[this.order[this.k++]!] = this.last;
+    while (this.k < this.order.length) this.valueAt[this.order[this.k++]!] = this.last();
     const { count, lastStep, lastValue, nonFiniteFrom, inArea, areaSeen } = this;
     // A NaN or ±Infinity inside the range makes its area unknown: no number rather than a gap's.
     const blocked = inArea.nanCount + inArea.infCount > 0;
@@ -171,9 +180,9 @@ export class StatsFold {
       infCount: this.infCount,
       lastLogged: count > 0 ? { step: lastStep, value: jsonNumber(lastValue) } : null,
       divergedAt: nonFiniteFrom === nonFiniteFrom ? nonFiniteFrom : null,
-      first: this.first,
-      last: this.last,
-      min: this.min,
+      first: point(this.firstStep, this.firstValue),
+      last: this.last(),
+      min: point(this.minStep, this.minValue),
       auc: areaSeen && !blocked ? this.auc : null,
       area: areaSeen && !blocked ? { from: this.areaLo, to: this.areaHi } : null,
       areaNonFinite: blocked ? { ...inArea } : null,
@@ -190,7 +199,11 @@ export class StatsFold {
   /** Requested steps before `s` take the last finite point so far. */
   private answerBefore(s: number): void {
     const { order, r } = this;
-    while (this.k < order.length && r.at[order[this.k]!]! < s) this.valueAt[order[this.k++]!] = this.last;
+    while (this.k < order.length && r.at[order[this.k]!]! < s) this.valueAt[order[this.k++]!] = this.last();
+  }
+
+  private last(): StepValue | null {
+    return point(this.lastFiniteStep, this.lastFiniteValue);
   }
 
   /** The part of the segment (s0, v0)–(s1, v1) inside the area range, ends interpolated. */
@@ -216,6 +229,8 @@ export function chunkStats(steps: Float64Array, vals: Float64Array, count: numbe
   if (count > 0) [c[CS.firstStep], c[CS.firstValue]] = [steps[0]!, vals[0]!];
   return c;
 }
+
+const point = (step: number, value: number): StepValue | null => (step === step ? { step, value } : null);
 
 function jsonNumber(v: number): JsonNumber {
   if (Number.isFinite(v)) return v;
