@@ -27,6 +27,24 @@ CREATE TABLE comparisons (
   updated_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 );
 
+-- table metric_chunk_fine_summaries
+CREATE TABLE metric_chunk_fine_summaries (
+  metric_id INTEGER NOT NULL,
+  seq       INTEGER NOT NULL,
+  entries   BLOB NOT NULL,
+  PRIMARY KEY (metric_id, seq),
+  FOREIGN KEY (metric_id, seq) REFERENCES metric_chunks (metric_id, seq) ON DELETE CASCADE
+) WITHOUT ROWID;
+
+-- table metric_chunk_stats
+CREATE TABLE metric_chunk_stats (
+  metric_id INTEGER NOT NULL,
+  seq       INTEGER NOT NULL,
+  stats     BLOB NOT NULL,
+  PRIMARY KEY (metric_id, seq),
+  FOREIGN KEY (metric_id, seq) REFERENCES metric_chunks (metric_id, seq) ON DELETE CASCADE
+) WITHOUT ROWID;
+
 -- table metric_chunk_summaries
 CREATE TABLE metric_chunk_summaries (
   metric_id  INTEGER NOT NULL,

@@ -1,11 +1,13 @@
 // Data steps of migrations: what SQL alone cannot do (decoding blobs), run right after the
 // migration's SQL, inside the same transaction, so an upgrade is all or nothing.
 import type Database from 'better-sqlite3';
-import { summarize } from './points-summary';
+import { chunkStats } from './chunk-stats';
+import { FINE_SPAN, summarize } from './points-summary';
 
 /** Migration version → its data step. */
 export const dataSteps: Readonly<Record<number, (db: Database.Database) => void>> = {
   2: backfillChunkSummaries,
+  7: backfillFineSummariesAndStats,
 };
 
 /**
@@ -26,6 +28,28 @@ function backfillChunkSummaries(db: Database.Database): void {
     new Uint8Array(vals.buffer).set(row.vals);
     const entries = summarize(steps, vals, row.count);
     insert.run(row.metric_id, row.seq, row.step_first, row.step_last, row.count, Buffer.from(entries.buffer));
+  }
+}
+
+/**
+ * Migration 007 added each chunk's 32-point summaries and whole-chunk figures; chunks written
+ * before have neither. Computed here from the stored points, a chunk at a time.
+ */
+function backfillFineSummariesAndStats(db: Database.Database): void {
+  // Keys first, then one chunk at a time: bounded memory, and no statement runs while another iterates.
+  const keys = db.prepare<[], { metric_id: number; seq: number }>('SELECT metric_id, seq FROM metric_chunks');
+  const chunk = db.prepare<[number, number], { count: number; steps: Buffer; vals: Buffer }>('SELECT count, steps, vals FROM metric_chunks WHERE metric_id = ? AND seq = ?');
+  const insertFine = db.prepare<[number, number, Buffer]>('INSERT INTO metric_chunk_fine_summaries (metric_id, seq, entries) VALUES (?, ?, ?)');
+  const insertStats = db.prepare<[number, number, Buffer]>('INSERT INTO metric_chunk_stats (metric_id, seq, stats) VALUES (?, ?, ?)');
+  for (const key of keys.all()) {
+    const row = chunk.get(key.metric_id, key.seq)!;
+    const steps = decodeSteps(row.steps, row.count);
+    const vals = new Float64Array(row.count);
+    new Uint8Array(vals.buffer).set(row.vals);
+    const fine = summarize(steps, vals, row.count, FINE_SPAN);
+    const figures = chunkStats(steps, vals, row.count);
+    insertFine.run(key.metric_id, key.seq, Buffer.from(fine.buffer));
+    insertStats.run(key.metric_id, key.seq, Buffer.from(figures.buffer));
   }
 }
 

@@ -7,6 +7,7 @@ import { openDatabase } from './database';
 import { loadMigrations, migrate, SchemaTooNewError } from './migrate';
 import { migrationsDir } from './paths';
 import { querySeries } from './points';
+import { metricStats } from './points-stats';
 
 let dir: string;
 beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'lrscope-migrate-'))));
@@ -110,6 +111,12 @@ describe('upgrading a database that holds data', () => {
     expect(Array.from(thinned.nanCounts ?? []).reduce((a, b) => a + b, 0)).toBe(1);
     expect(thinned.steps[0]).toBe(0);
     expect(Math.max(...Array.from(thinned.max ?? []))).toBe(1);
+    // Migration 007 backfilled each chunk's 32-point summaries and figures, which series.stats adds.
+    const missing = 'SELECT count(*) AS n FROM metric_chunks c WHERE NOT EXISTS (SELECT 1 FROM metric_chunk_stats s WHERE s.metric_id = c.metric_id AND s.seq = c.seq) OR NOT EXISTS (SELECT 1 FROM metric_chunk_fine_summaries f WHERE f.metric_id = c.metric_id AND f.seq = c.seq)';
+    expect(db.prepare(missing).get()).toEqual({ n: 0 });
+    const stats = metricStats(db, 1);
+    expect(stats.count).toBe(logged.steps.length);
+    expect(stats.nanCount).toBe(1);
     db.close();
   });
 });

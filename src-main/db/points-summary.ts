@@ -3,19 +3,24 @@
 
 /** Points per summary entry: fine enough that a 2,000-bucket view of 10M points merges ~20 entries a bucket. */
 export const SUMMARY_SPAN = 256;
+/**
+ * Points per fine summary entry (metric_chunk_fine_summaries): a query whose buckets are
+ * 32–255 points wide merges these instead of decoding every point (issue 15's query cliff).
+ */
+export const FINE_SPAN = 32;
 
 /** Layout of one entry, in Float64 slots. */
 export const E = { stepFirst: 0, stepLast: 1, count: 2, first: 3, min: 4, max: 5, nans: 6 } as const;
 export const ENTRY_SIZE = 7;
 
 /**
- * One entry per SUMMARY_SPAN points. min/max skip NaN but keep ±Infinity (an exploding loss is a
+ * One entry per `span` points. min/max skip NaN but keep ±Infinity (an exploding loss is a
  * spike to show); an all-NaN run of points has NaN min and max and a full NaN count.
  */
-export function summarize(steps: Float64Array, vals: Float64Array, count: number): Float64Array {
-  const entries = new Float64Array(Math.ceil(count / SUMMARY_SPAN) * ENTRY_SIZE);
-  for (let start = 0, e = 0; start < count; start += SUMMARY_SPAN, e += ENTRY_SIZE) {
-    const end = Math.min(start + SUMMARY_SPAN, count);
+export function summarize(steps: Float64Array, vals: Float64Array, count: number, span = SUMMARY_SPAN): Float64Array {
+  const entries = new Float64Array(Math.ceil(count / span) * ENTRY_SIZE);
+  for (let start = 0, e = 0; start < count; start += span, e += ENTRY_SIZE) {
+    const end = Math.min(start + span, count);
     let min = Infinity;
     let max = -Infinity;
     let nans = 0;

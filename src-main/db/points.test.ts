@@ -42,6 +42,25 @@ describe('querySeries', () => {
     expect(s.nanCounts![Math.floor(77_777 / 50)]).toBe(1);
   });
 
+  it('thins from the 32-point summaries when buckets are 32–255 points wide, as many buckets as asked, no spike or NaN lost', () => {
+    const { steps, vals } = line(300_000);
+    vals[123_457] = 7e8;
+    vals[200_001] = NaN;
+    vals[250_003] = -Infinity;
+    const id = metricWith(steps, vals);
+    const s = querySeries(t.db, id, { maxPoints: 2000 }); // 150 points a bucket
+    expect(s.exact).toBe(false);
+    expect(s.steps.length).toBe(2000);
+    expect(Math.max(...s.max!)).toBe(7e8);
+    expect(Math.min(...s.min!)).toBe(-Infinity);
+    expect(s.nanCounts!.reduce((a, b) => a + b, 0)).toBe(1);
+    // Bucket edges fall on 32-point entries: the spike's bucket is its own or the one before.
+    const spikeBucket = s.max!.indexOf(7e8);
+    expect(Math.abs(spikeBucket - Math.floor(123_457 / 150))).toBeLessThanOrEqual(1);
+    expect(s.steps[spikeBucket]).toBeLessThanOrEqual(123_457);
+    expect(s.steps[spikeBucket + 1]).toBeGreaterThan(123_457);
+  });
+
   it('thins a 2M-point metric from the summaries, losing no spike or NaN', () => {
     const { steps, vals } = line(2_000_000);
     vals[1_234_567] = -5e6;

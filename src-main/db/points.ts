@@ -4,7 +4,8 @@
 // chunks (the importer guarantees it), which is what lets a range query pick chunks by step.
 import type { Series, SeriesQuery } from '../../src-shared/api/import-types';
 import type { Db } from './database';
-import { BucketWriter, E, ENTRY_SIZE, SUMMARY_SPAN, summarize } from './points-summary';
+import { chunkStats } from './chunk-stats';
+import { BucketWriter, E, ENTRY_SIZE, FINE_SPAN, SUMMARY_SPAN, summarize } from './points-summary';
 
 /** Points per chunk: 256 KiB of blobs; big enough for few rows, small enough to buffer one per metric. */
 export const CHUNK_POINTS = 16_384;
@@ -12,7 +13,7 @@ export const CHUNK_POINTS = 16_384;
 const RAW_DECODE_LIMIT = 4_000_000;
 export const MAX_POINTS_LIMIT = 1_000_000;
 
-interface ChunkRow {
+export interface ChunkRow {
   seq: number;
   step_first: number;
   step_last: number;
@@ -27,6 +28,8 @@ function statements(db: Db) {
     insertSummary: db.prepare<[number, number, number, number, number, Buffer]>(
       'INSERT INTO metric_chunk_summaries (metric_id, seq, step_first, step_last, count, entries) VALUES (?, ?, ?, ?, ?, ?)',
     ),
+    insertFine: db.prepare<[number, number, Buffer]>('INSERT INTO metric_chunk_fine_summaries (metric_id, seq, entries) VALUES (?, ?, ?)'),
+    insertStats: db.prepare<[number, number, Buffer]>('INSERT INTO metric_chunk_stats (metric_id, seq, stats) VALUES (?, ?, ?)'),
     firstChunkReaching: db.prepare<[number, number], { seq: number }>(
       'SELECT seq FROM metric_chunk_summaries WHERE metric_id = ? AND step_last >= ? ORDER BY seq LIMIT 1',
     ),
@@ -45,6 +48,14 @@ function statements(db: Db) {
     ),
     summariesOf: db.prepare<[number, number, number], { entries: Buffer }>(
       'SELECT entries FROM metric_chunk_summaries WHERE metric_id = ? AND seq BETWEEN ? AND ? ORDER BY seq',
+    ),
+    fineSummariesOf: db.prepare<[number, number, number], { entries: Buffer }>(
+      'SELECT entries FROM metric_chunk_fine_summaries WHERE metric_id = ? AND seq BETWEEN ? AND ? ORDER BY seq',
+    ),
+    chunkFigures: db.prepare<[number, number, number], ChunkRow & { stats: Buffer | null }>(
+      'SELECT s.seq, s.step_first, s.step_last, s.count, c.stats FROM metric_chunk_summaries s ' +
+        'LEFT JOIN metric_chunk_stats c ON c.metric_id = s.metric_id AND c.seq = s.seq ' +
+        'WHERE s.metric_id = ? AND s.step_last >= ? AND s.step_first <= ? ORDER BY s.seq',
     ),
   };
 }
@@ -103,7 +114,11 @@ export function writeChunk(db: Db, metricId: number, seq: number, steps: Float64
   const s = st(db);
   s.insertChunk.run(metricId, seq, steps[0]!, steps[count - 1]!, count, stepsBlob(steps, count), blob(vals, count));
   const entries = summarize(steps, vals, count);
+  const fine = summarize(steps, vals, count, FINE_SPAN);
+  const figures = chunkStats(steps, vals, count);
   s.insertSummary.run(metricId, seq, steps[0]!, steps[count - 1]!, count, blob(entries, entries.length));
+  s.insertFine.run(metricId, seq, blob(fine, fine.length));
+  s.insertStats.run(metricId, seq, blob(figures, figures.length));
   let nans = 0; // the summary counted them already, an entry at a time
   for (let e = E.nans; e < entries.length; e += ENTRY_SIZE) nans += entries[e]!;
   return { seq, count, nans };
@@ -132,8 +147,11 @@ export function cutAt(db: Db, metricId: number, step: number): { seq: number; st
 /**
  * A metric's points in [from, to]: exact when they fit `maxPoints`, else at most `maxPoints`
  * buckets of consecutive points, each with its first point, min, max and NaN count.
- * Zoomed out, buckets are built from the precomputed summaries, so the cost follows the number of
- * summary entries in range (points / 256), not the number of points.
+ * The level read is chosen by the points in range: every point while buckets are under 32 points
+ * wide (at most 32 × budget points), else the 32-point summaries while buckets are under 256 points
+ * wide, else the 256-point ones. So a query reads at most ~32 × budget units until the data is so
+ * large that 256-point entries alone exceed it, and its cost does not fall off a cliff as the data
+ * grows (issue 15: 500k points used to cost 25× what 1M did).
  */
 export function querySeries(db: Db, metricId: number, query: SeriesQuery): Series {
   const from = query.from ?? -Infinity;
@@ -141,13 +159,49 @@ export function querySeries(db: Db, metricId: number, query: SeriesQuery): Serie
   const budget = Math.max(1, Math.min(MAX_POINTS_LIMIT, Math.floor(query.maxPoints)));
   const chunks = st(db).chunksInRange.all(metricId, from, to);
   if (chunks.length === 0) return { steps: new Float64Array(0), values: new Float64Array(0), exact: true };
+  return readLevel(db, metricId, chunks, from, to, budget, chooseLevel(chunks, from, to, budget));
+}
+
+export type QueryLevel = 'points' | 'fine' | 'coarse';
+
+/** Every point while buckets are under 32 points wide, 32-point entries up to 255, else 256-point entries. */
+export function chooseLevel(chunks: ChunkRow[], from: number, to: number, budget: number): QueryLevel {
   const upperBound = chunks.reduce((n, c) => n + c.count, 0);
+  const inRange = estimateInRange(chunks, from, to);
+  if (inRange <= budget * FINE_SPAN && upperBound <= RAW_DECODE_LIMIT) return 'points';
+  return inRange <= budget * SUMMARY_SPAN ? 'fine' : 'coarse';
+}
+
+/** The query answered from one level (querySeries chooses it; the query-size bench times each). */
+export function readLevel(db: Db, metricId: number, chunks: ChunkRow[], from: number, to: number, budget: number, level: QueryLevel): Series {
   const firstSeq = chunks[0]!.seq;
   const lastSeq = chunks[chunks.length - 1]!.seq;
-  const needsPoints = upperBound <= budget * SUMMARY_SPAN && upperBound <= RAW_DECODE_LIMIT;
-  return needsPoints
-    ? fromPoints(db, metricId, firstSeq, lastSeq, upperBound, from, to, budget)
-    : fromSummaries(db, metricId, firstSeq, lastSeq, from, to, budget);
+  const points = () => fromPoints(db, metricId, firstSeq, lastSeq, chunks.reduce((n, c) => n + c.count, 0), from, to, budget);
+  if (level === 'points') return points();
+  const fine = level === 'fine' ? st(db).fineSummariesOf.all(metricId, firstSeq, lastSeq) : null;
+  // Every chunk has its fine entries (written with it, or by migration 007); points if one were missing.
+  if (fine && fine.length !== chunks.length) return points();
+  const blobs = fine ?? st(db).summariesOf.all(metricId, firstSeq, lastSeq);
+  return fromSummaries(blobs, from, to, budget);
+}
+
+/** The chunks overlapping [from, to], as querySeries reads them. */
+export function chunksInRange(db: Db, metricId: number, from: number, to: number): ChunkRow[] {
+  return st(db).chunksInRange.all(metricId, from, to);
+}
+
+/**
+ * Points of `chunks` inside [from, to], chunks at the edges counted by the share of their step span
+ * in range: exact for evenly spaced steps, an estimate otherwise, used only to choose the level.
+ */
+function estimateInRange(chunks: ChunkRow[], from: number, to: number): number {
+  let n = 0;
+  for (const c of chunks) {
+    if (c.step_first >= from && c.step_last <= to) n += c.count;
+    else if (c.step_last > c.step_first) n += (c.count * (Math.min(to, c.step_last) - Math.max(from, c.step_first))) / (c.step_last - c.step_first);
+    else n += c.count;
+  }
+  return n;
 }
 
 function fromPoints(db: Db, metricId: number, firstSeq: number, lastSeq: number, total: number, from: number, to: number, budget: number): Series {
@@ -176,15 +230,14 @@ function fromPoints(db: Db, metricId: number, firstSeq: number, lastSeq: number,
   return out.result();
 }
 
-function fromSummaries(db: Db, metricId: number, firstSeq: number, lastSeq: number, from: number, to: number, budget: number): Series {
-  const blobs = st(db).summariesOf.all(metricId, firstSeq, lastSeq);
+function fromSummaries(blobs: { entries: Buffer }[], from: number, to: number, budget: number): Series {
   const entries = new Float64Array(blobs.reduce((n, b) => n + b.entries.length / 8, 0));
   let at = 0;
   for (const b of blobs) {
     decodeInto(entries, at, b.entries);
     at += b.entries.length / 8;
   }
-  // Entries that overlap the range are taken whole: a bucket is far wider than 256 points here.
+  // Entries that overlap the range are taken whole: a bucket is wider than an entry here.
   let total = 0;
   for (let e = 0; e < entries.length; e += ENTRY_SIZE) if (overlaps(entries, e, from, to)) total += entries[e + E.count]!;
   const out = new BucketWriter(budget);
@@ -249,6 +302,21 @@ export function* pointChunks(db: Db, metricId: number, from = -Infinity, to = In
     decodeInto(vals, 0, row.vals);
     yield { steps, vals, count: row.count };
   }
+}
+
+/** The stored figures (chunk-stats.ts) of the chunks overlapping [from, to]; stats null only if a chunk had none stored. */
+export function chunkFiguresInRange(db: Db, metricId: number, from: number, to: number): (ChunkRow & { stats: Buffer | null })[] {
+  return st(db).chunkFigures.all(metricId, from, to);
+}
+
+/** One chunk's points, decoded. */
+export function chunkPoints(db: Db, metricId: number, seq: number): { steps: Float64Array; vals: Float64Array; count: number } {
+  const row = st(db).chunk.get(metricId, seq)!;
+  const steps = new Float64Array(row.count);
+  const vals = new Float64Array(row.count);
+  decodeSteps(steps, 0, row.steps, row.count);
+  decodeInto(vals, 0, row.vals);
+  return { steps, vals, count: row.count };
 }
 
 /**

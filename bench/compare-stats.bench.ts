@@ -1,0 +1,144 @@
+// Nothing blocks the server (issue 15): the compare view's summary (series.stats for 20 runs of
+// 1,000,000 points, as CompareSession asks it: the common area range and each run's last restart)
+// while a run is opened (series.get of its loss at the run view's budget). Both times are measured
+// over HTTP against `lrscope serve`, with the summary's 20 requests sent together and the open sent
+// right after them, as a user opening a run during a comparison would.
+// Baseline, alternately in the same run: the same database with metric_chunk_stats emptied, so
+// series.stats decodes every point of every run (what it did before per-chunk figures).
+//
+//   npx tsx bench/compare-stats.bench.ts [--quick]      (--quick: 200,000 points per run)
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { startServe } from '../e2e/serve';
+import { openDatabase } from '../src-main/db/database';
+import { CHUNK_POINTS } from '../src-main/db/points';
+import { ImportStore } from '../src-main/db/points-import';
+import { openServices } from '../src-main/services';
+import { random } from './import-data';
+import { machine, median } from './lib/browser';
+
+const RUNS = 20;
+const POINTS = process.argv.includes('--quick') ? 200_000 : 1_000_000;
+const WARMUP = 2;
+const ROUNDS = 7;
+const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+
+function writeRuns(file: string): void {
+  const { db } = openDatabase(file);
+  const store = ImportStore.open(db);
+  store.begin();
+  const steps = new Float64Array(CHUNK_POINTS);
+  const vals = new Float64Array(CHUNK_POINTS);
+  for (let r = 0; r < RUNS; r++) {
+    const rnd = random(r + 1);
+    const runId = store.insertRun(`bench ${String(r).padStart(2, '0')}`, '', 'csv', {});
+    const id = store.insertMetric(runId, 'loss', 'loss');
+    for (let seq = 0, s = 0; s < POINTS; seq++) {
+      let n = 0;
+      for (; n < CHUNK_POINTS && s < POINTS; n++, s++) {
+        steps[n] = s;
+        vals[n] = 2.3 * Math.exp(-s / (POINTS / (3 + r / 4))) + 0.05 * rnd();
+      }
+      store.writeChunk(id, seq, steps, vals, n);
+    }
+    store.finishMetric(id, { points: POINTS, nanCount: 0, infCount: 0, stepMin: 0, stepMax: POINTS - 1 });
+  }
+  store.commit();
+  store.close();
+  db.close();
+}
+
+interface Api {
+  call(method: string, body: unknown): Promise<unknown>;
+  stop(): void;
+}
+
+async function api(file: string): Promise<Api> {
+  const server = await startServe(file);
+  const url = new URL(server.url);
+  const token = url.searchParams.get('token')!;
+  return {
+    async call(method, body) {
+      const res = await fetch(`${url.origin}/api/${method}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      if (!res.ok) throw new Error(`${method}: ${res.status} ${await res.text()}`);
+      return res.json();
+    },
+    stop: () => void server.stop(),
+  };
+}
+
+/** The summary's 20 requests and, right after, the open of a run: the time to each answer. */
+async function round(a: Api, runToOpen: number): Promise<{ summary: number; open: number; openAlone: number }> {
+  const t0 = performance.now();
+  const summary = Promise.all(
+    Array.from({ length: RUNS }, (_, r) => a.call('series.stats', { runId: r + 1, metric: 'loss', areaFrom: 1000.5, areaTo: POINTS - 777.25, at: [Math.round(POINTS * (0.6 + r / 100))] })),
+  ).then(() => performance.now() - t0);
+  const o0 = performance.now();
+  const open = a.call('series.get', { runId: runToOpen, metric: 'loss', maxPoints: 2000 }).then(() => performance.now() - o0);
+  const [s, o] = await Promise.all([summary, open]);
+  const a0 = performance.now();
+  await a.call('series.get', { runId: runToOpen, metric: 'loss', maxPoints: 2000 });
+  return { summary: s, open: o, openAlone: performance.now() - a0 };
+}
+
+/** Per round, the longest of the summary's 20 calls made in this process: a request's synchronous stretch. */
+function longestCall(file: string): number[] {
+  const services = openServices(file, 'browser');
+  const longest: number[] = [];
+  try {
+    for (let i = 0; i < WARMUP + ROUNDS; i++) {
+      let max = 0;
+      for (let r = 0; r < RUNS; r++) {
+        const t0 = performance.now();
+        services.series.stats(r + 1, 'loss', { areaFrom: 1000.5, areaTo: POINTS - 777.25, at: [Math.round(POINTS * (0.6 + r / 100))] });
+        max = Math.max(max, performance.now() - t0);
+      }
+      if (i >= WARMUP) longest.push(max);
+    }
+  } finally {
+    services.close();
+  }
+  return longest;
+}
+
+const fmt = (xs: number[]) => `${median(xs).toFixed(1)} ms (${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)})`;
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(os.tmpdir(), 'lrscope-compare-stats-'));
+  const file = join(dir, 'new.sqlite');
+  const baseFile = join(dir, 'baseline.sqlite');
+  let servers: Api[] = [];
+  try {
+    const started = performance.now();
+    writeRuns(file);
+    copyFileSync(file, baseFile);
+    const { db } = openDatabase(baseFile);
+    db.prepare('DELETE FROM metric_chunk_stats').run();
+    db.close();
+    console.log(`compare-stats: ${machine()}; ${RUNS} runs × ${POINTS.toLocaleString('en')} points written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`  load average before: ${load()}`);
+    servers = [await api(file), await api(baseFile)];
+    const [now, base] = servers as [Api, Api];
+    for (let i = 0; i < WARMUP; i++) {
+      await round(now, 1 + (i % RUNS));
+      await round(base, 1 + (i % RUNS));
+    }
+    const results = { now: [] as Awaited<ReturnType<typeof round>>[], base: [] as Awaited<ReturnType<typeof round>>[] };
+    for (let i = 0; i < ROUNDS; i++) {
+      results.now.push(await round(now, 1 + ((i * 7) % RUNS)));
+      results.base.push(await round(base, 1 + ((i * 7) % RUNS)));
+    }
+    console.log(`  over HTTP, median of ${ROUNDS} after ${WARMUP} warm-ups (min–max), alternating:`);
+    for (const [name, rs] of [['per-chunk figures', results.now], ['every point (baseline)', results.base]] as const) {
+      console.log(`  ${name.padEnd(24)} summary of ${RUNS} runs ${fmt(rs.map((r) => r.summary))}; run opened meanwhile ${fmt(rs.map((r) => r.open))}; opened alone ${fmt(rs.map((r) => r.openAlone))}`);
+    }
+    console.log(`  longest single series.stats call in process (how long one request holds the event loop): per-chunk ${fmt(longestCall(file))}; baseline ${fmt(longestCall(baseFile))}`);
+    console.log(`  load average after: ${load()}`);
+  } finally {
+    for (const s of servers) s.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

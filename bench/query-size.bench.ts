@@ -1,0 +1,108 @@
+// Query cost against data size (issue 15): a full-range series query at a budget of 2,000 points
+// over metrics of 10k to 10M points. A query's cost must not fall as the data grows (it did: below
+// 2,000 × 256 points every raw point was decoded; 500k points cost 25× what 1M did).
+// Per size: the query as querySeries answers it (level chosen by the range), alternating with the
+// old rule as the baseline (every point up to budget × 256 points, else 256-point summaries), each a
+// median of ROUNDS after WARMUP, with min–max, and the load average before and after.
+//
+//   npx tsx bench/query-size.bench.ts [--quick]      (--quick: sizes up to 1M)
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../src-main/db/database';
+import { CHUNK_POINTS, chooseLevel, chunksInRange, querySeries, readLevel, type QueryLevel } from '../src-main/db/points';
+import { ImportStore } from '../src-main/db/points-import';
+import { SUMMARY_SPAN } from '../src-main/db/points-summary';
+import { random } from './import-data';
+import { machine, median } from './lib/browser';
+
+const SIZES = [10_000, 100_000, 300_000, 500_000, 1_000_000, 3_000_000, 10_000_000].filter((n) => !process.argv.includes('--quick') || n <= 1_000_000);
+const BUDGET = 2000;
+const WARMUP = 5;
+const ROUNDS = 9;
+
+const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+
+function writeMetrics(file: string): Map<number, number> {
+  const { db } = openDatabase(file);
+  const store = ImportStore.open(db);
+  store.begin();
+  const ids = new Map<number, number>();
+  const steps = new Float64Array(CHUNK_POINTS);
+  const vals = new Float64Array(CHUNK_POINTS);
+  const rnd = random(15);
+  const runId = store.insertRun('query size', '', 'csv', {});
+  for (const size of SIZES) {
+    const id = store.insertMetric(runId, `loss_${size}`, 'loss');
+    for (let seq = 0, s = 0; s < size; seq++) {
+      let n = 0;
+      for (; n < CHUNK_POINTS && s < size; n++, s++) {
+        steps[n] = s;
+        vals[n] = 2 * Math.exp(-s / size) + 0.1 * rnd();
+      }
+      store.writeChunk(id, seq, steps, vals, n);
+    }
+    store.finishMetric(id, { points: size, nanCount: 0, infCount: 0, stepMin: 0, stepMax: size - 1 });
+    ids.set(size, id);
+  }
+  store.commit();
+  store.close();
+  return ids;
+}
+
+function timeIt(fn: () => unknown): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+
+const fmt = (ms: number) => (ms < 1 ? ms.toFixed(3) : ms.toFixed(2));
+
+function main(): void {
+  const dir = mkdtempSync(join(os.tmpdir(), 'lrscope-query-size-'));
+  try {
+    const file = join(dir, 'q.sqlite');
+    const started = performance.now();
+    const ids = writeMetrics(file);
+    console.log(`query-size: ${machine()}; wrote ${SIZES.map((n) => n.toLocaleString('en')).join(', ')} points in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`  load average before: ${load()}`);
+    const { db } = openDatabase(file);
+    const rows: string[] = [];
+    const medians: number[] = [];
+    for (const size of SIZES) {
+      const id = ids.get(size)!;
+      const chunks = chunksInRange(db, id, -Infinity, Infinity);
+      const oldLevel: QueryLevel = size <= BUDGET * SUMMARY_SPAN ? 'points' : 'coarse';
+      const now = () => querySeries(db, id, { maxPoints: BUDGET });
+      const old = () => readLevel(db, id, chunks, -Infinity, Infinity, BUDGET, oldLevel);
+      for (let i = 0; i < WARMUP; i++) {
+        now();
+        old();
+      }
+      const tNow: number[] = [];
+      const tOld: number[] = [];
+      for (let i = 0; i < ROUNDS; i++) {
+        tNow.push(timeIt(now));
+        tOld.push(timeIt(old));
+      }
+      const buckets = now().steps.length;
+      medians.push(median(tNow));
+      rows.push(
+        `  ${size.toLocaleString('en').padStart(10)}  ${chooseLevel(chunks, -Infinity, Infinity, BUDGET).padEnd(6)} ${String(buckets).padStart(5)} buckets  ` +
+          `${fmt(median(tNow)).padStart(6)} ms (${fmt(Math.min(...tNow))}–${fmt(Math.max(...tNow))})   ` +
+          `old rule (${oldLevel.padEnd(6)}) ${fmt(median(tOld)).padStart(6)} ms (${fmt(Math.min(...tOld))}–${fmt(Math.max(...tOld))})`,
+      );
+    }
+    db.close();
+    console.log(`  full-range query, budget ${BUDGET}, median of ${ROUNDS} after ${WARMUP} warm-ups (min–max):`);
+    console.log(`  ${'points'.padStart(10)}  level  output         now                         baseline`);
+    for (const row of rows) console.log(row);
+    const falls = medians.flatMap((m, i) => (i > 0 && m < medians[i - 1]! ? [`${SIZES[i - 1]!.toLocaleString('en')} → ${SIZES[i]!.toLocaleString('en')}: ${fmt(medians[i - 1]!)} → ${fmt(m)} ms`] : []));
+    console.log(falls.length ? `  cost falls at: ${falls.join('; ')}` : '  cost never falls as the data grows (medians non-decreasing)');
+    console.log(`  load average after: ${load()}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main();
