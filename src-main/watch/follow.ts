@@ -18,6 +18,9 @@ import { readScalarsJson, metricNames } from '../import/scalars-json';
 import { PointBatch, type Fault } from './batch';
 import { csvLines, jsonlLines, mlflowLines, newCsvState, newJsonlState, objectRow, readCompleteLines, type CsvState, type JsonlState, type LinesRead } from './line-formats';
 import { readEventRecords } from './records';
+import { readWandbRecords } from '../import/wandb/datastore';
+import { WandbRunLog } from '../import/wandb/run-log';
+import { wandbRunFiles } from '../import/wandb/run-folder';
 
 /** Bytes read from one file per step: a big existing log is taken in slices, each committed. */
 export const SLICE_BYTES = 4 << 20;
@@ -52,6 +55,8 @@ interface WholeFileState {
   inode: string;
   entries?: number;
   rows?: JsonlState;
+  /** W&B: the last history step stored (a log only grows, so later rows are the new ones). */
+  lastStep?: number;
 }
 
 const LINE_FORMATS: ImportFormat[] = ['csv', 'lightning-csv', 'keras-csv', 'jsonl'];
@@ -121,6 +126,11 @@ export class FollowedRun {
       return names.filter((n) => EVENT_FILE.test(n)).sort().map((n) => join(path, n));
     }
     if (this.row.format === 'mlflow') return mlflowMetricFiles(path);
+    if (this.row.format === 'wandb') {
+      const run = wandbRunFiles(path);
+      if (run.kind !== 'datastore') throw new ImportError(path, null, 'a pre-0.10 W&B run (wandb-history.jsonl) is imported, not followed');
+      return run.logs.slice(0, 1);
+    }
     return [path];
   }
 
@@ -153,6 +163,7 @@ export class FollowedRun {
       }
     }
     if (this.row.format === 'trainer-state' || this.row.format === 'scalars-json') return this.wholeFile(now[0], result);
+    if (this.row.format === 'wandb') return this.wandbLog(now[0], result);
     const reread = this.rereadReason(now, stored);
     if (reread) {
       result.notices.push(reread);
@@ -267,6 +278,42 @@ export class FollowedRun {
       return result;
     }
     return this.commit(batch, [{ path: f.path, inode: f.inode, offset: f.size, records: next.entries ?? 0 }], next as unknown as Record<string, unknown>, fromStart, result);
+  }
+
+  /**
+   * A W&B run log (.wandb) grows by records in 32 KiB blocks while the run trains. It is read again
+   * from the start when it changed (its records are not addressable by line), bounded like the
+   * whole-file formats, and only history rows after the last stored step are added; a record still
+   * being written is left for the next change.
+   */
+  private async wandbLog(f: FileNow | undefined, result: StepResult): Promise<StepResult> {
+    if (!f) return result;
+    const before = JSON.parse(this.row.state_json) as Partial<WholeFileState>;
+    if (before.size === f.size && before.mtimeMs === f.mtimeMs && before.inode === f.inode) return result;
+    if (f.size > MAX_REREAD_BYTES) {
+      result.faults.push({ file: f.path, reason: `${f.size} bytes is too big to follow` });
+      return result;
+    }
+    const sameFile = before.inode === f.inode && (before.size ?? 0) <= f.size;
+    const after = sameFile ? (before.lastStep ?? -Infinity) : -Infinity;
+    const batch = new PointBatch();
+    let lastStep = after;
+    const log = new WandbRunLog(f.path, {
+      point(name, step, value) {
+        if (step <= after) return;
+        batch.add(name, step, value);
+        if (step > lastStep) lastStep = step;
+      },
+    });
+    try {
+      await readWandbRecords(f.path, null, (data, record, offset) => log.record(data, record, offset));
+    } catch (err) {
+      result.faults.push({ file: f.path, reason: reasonOf(err) });
+      return result;
+    }
+    const next: WholeFileState = { size: f.size, mtimeMs: f.mtimeMs, inode: f.inode, lastStep };
+    if (!sameFile && before.inode !== undefined) result.notices.push(`${f.path}: replaced or shortened; read again from the start`);
+    return this.commit(batch, [{ path: f.path, inode: f.inode, offset: f.size, records: 0 }], next as unknown as Record<string, unknown>, !sameFile && before.inode !== undefined, result);
   }
 
   /**

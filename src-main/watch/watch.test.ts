@@ -105,6 +105,31 @@ describe('following a log folder as its logs are written', () => {
     expect(status!.faults).toEqual([]);
   });
 
+  it('follows a W&B run log (.wandb) as it grows, cut mid-record, to exactly the points of an import', async () => {
+    const run = sample('wandb/verysimpletransformer_run-20230329_020146-ruzz7bps');
+    const target = join(logdir, 'wandb', basename(run));
+    mkdirSync(join(target, 'files'), { recursive: true });
+    for (const n of readdirSync(join(run, 'files'))) copyFileSync(join(run, 'files', n), join(target, 'files', n));
+    await service.add(logdir);
+    let sawGrowth = 0;
+    let last = -1;
+    // 7,001-byte flushes: W&B writes 32 KiB blocks, so most flushes end inside a record.
+    await replay([{ from: join(run, 'run-ruzz7bps.wandb'), to: join(target, 'run-ruzz7bps.wandb') }], 7001, async () => {
+      const n = db.prepare<[], number>('SELECT coalesce(sum(point_count), 0) FROM metrics').pluck().get()!;
+      if (n > last) sawGrowth++;
+      last = n;
+    });
+    expect(sawGrowth).toBeGreaterThan(5);
+    const ref = await imported([run]);
+    const runId = runBySource(db, target);
+    const points = pointsOf(db, runId);
+    expect(Object.keys(points)).toEqual(['grad_norm_square', 'lr', 'train_loss_local']);
+    expect(points).toEqual(pointsOf(ref.db, ref.runId));
+    expect(resumesOf(db, runId)).toEqual([]); // read again from the start, nothing is added twice
+    ref.db.close();
+    expect(service.list()[0]!.faults).toEqual([]);
+  });
+
   it('reads logs whose steps go back (resumes), TSVs, trainer_state.json rewrites and MLflow metric files as an import does', async () => {
     await service.add(logdir);
     const lightning = sample('lightning_csv/pl_wrapper_cifar10_onecycle/metrics.csv');
