@@ -2,6 +2,7 @@
 // migration's SQL, inside the same transaction, so an upgrade is all or nothing.
 import type Database from 'better-sqlite3';
 import { chunkStats } from './chunk-stats';
+import { decodeInto, decodeSteps } from './points';
 import { FINE_SPAN, summarize } from './points-summary';
 
 /** Migration version → its data step. */
@@ -23,9 +24,7 @@ function backfillChunkSummaries(db: Database.Database): void {
     'INSERT INTO metric_chunk_summaries (metric_id, seq, step_first, step_last, count, entries) VALUES (?, ?, ?, ?, ?, ?)',
   );
   for (const row of chunks.all()) {
-    const steps = decodeSteps(row.steps, row.count);
-    const vals = new Float64Array(row.count);
-    new Uint8Array(vals.buffer).set(row.vals);
+    const { steps, vals } = decodeChunk(row);
     const entries = summarize(steps, vals, row.count);
     insert.run(row.metric_id, row.seq, row.step_first, row.step_last, row.count, Buffer.from(entries.buffer));
   }
@@ -43,9 +42,7 @@ function backfillFineSummariesAndStats(db: Database.Database): void {
   const insertStats = db.prepare<[number, number, Buffer]>('INSERT INTO metric_chunk_stats (metric_id, seq, stats) VALUES (?, ?, ?)');
   for (const key of keys.all()) {
     const row = chunk.get(key.metric_id, key.seq)!;
-    const steps = decodeSteps(row.steps, row.count);
-    const vals = new Float64Array(row.count);
-    new Uint8Array(vals.buffer).set(row.vals);
+    const { steps, vals } = decodeChunk(row);
     const fine = summarize(steps, vals, row.count, FINE_SPAN);
     const figures = chunkStats(steps, vals, row.count);
     insertFine.run(key.metric_id, key.seq, Buffer.from(fine.buffer));
@@ -53,13 +50,11 @@ function backfillFineSummariesAndStats(db: Database.Database): void {
   }
 }
 
-/** Version 1's step blobs: every step, or [first, stride] when regular (count > 2). */
-function decodeSteps(data: Buffer, count: number): Float64Array {
-  const steps = new Float64Array(count);
-  if (count > 2 && data.length === 16) {
-    const first = data.readDoubleLE(0);
-    const stride = data.readDoubleLE(8);
-    for (let i = 0; i < count; i++) steps[i] = first + i * stride;
-  } else new Uint8Array(steps.buffer).set(data);
-  return steps;
+/** A stored chunk's points (the blob layout of every schema version so far: see points.ts). */
+function decodeChunk(row: { count: number; steps: Buffer; vals: Buffer }): { steps: Float64Array; vals: Float64Array } {
+  const steps = new Float64Array(row.count);
+  const vals = new Float64Array(row.count);
+  decodeSteps(steps, 0, row.steps, row.count);
+  decodeInto(vals, 0, row.vals);
+  return { steps, vals };
 }

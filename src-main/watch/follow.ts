@@ -238,15 +238,21 @@ export class FollowedRun {
     }
   }
 
-  /** trainer_state.json and scalars JSON are rewritten whole: read again, and keep only what is new. */
-  private async wholeFile(f: FileNow | undefined, result: StepResult): Promise<StepResult> {
-    if (!f) return result;
+  /** The state stored at the last read of a file read whole, or null when it has not changed (or is too big: a fault). */
+  private changedSince(f: FileNow, result: StepResult): Partial<WholeFileState> | null {
     const before = JSON.parse(this.row.state_json) as Partial<WholeFileState>;
-    if (before.size === f.size && before.mtimeMs === f.mtimeMs && before.inode === f.inode) return result;
+    if (before.size === f.size && before.mtimeMs === f.mtimeMs && before.inode === f.inode) return null;
     if (f.size > MAX_REREAD_BYTES) {
       result.faults.push({ file: f.path, reason: `${f.size} bytes is too big to follow` });
-      return result;
+      return null;
     }
+    return before;
+  }
+
+  /** trainer_state.json and scalars JSON are rewritten whole: read again, and keep only what is new. */
+  private async wholeFile(f: FileNow | undefined, result: StepResult): Promise<StepResult> {
+    const before = f && this.changedSince(f, result);
+    if (!f || !before) return result;
     const batch = new PointBatch();
     const next: WholeFileState = { size: f.size, mtimeMs: f.mtimeMs, inode: f.inode };
     let fromStart = false;
@@ -287,13 +293,8 @@ export class FollowedRun {
    * being written is left for the next change.
    */
   private async wandbLog(f: FileNow | undefined, result: StepResult): Promise<StepResult> {
-    if (!f) return result;
-    const before = JSON.parse(this.row.state_json) as Partial<WholeFileState>;
-    if (before.size === f.size && before.mtimeMs === f.mtimeMs && before.inode === f.inode) return result;
-    if (f.size > MAX_REREAD_BYTES) {
-      result.faults.push({ file: f.path, reason: `${f.size} bytes is too big to follow` });
-      return result;
-    }
+    const before = f && this.changedSince(f, result);
+    if (!f || !before) return result;
     const sameFile = before.inode === f.inode && (before.size ?? 0) <= f.size;
     const after = sameFile ? (before.lastStep ?? -Infinity) : -Infinity;
     const batch = new PointBatch();
