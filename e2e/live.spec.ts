@@ -184,12 +184,15 @@ test('watch an empty folder while a CSV, a JSONL and an event file are written: 
       if (i === 5) {
         // Zoom into the loss chart: later flushes must not undo it.
         const plot = csvTab.getByTestId('run-chart').locator('.u-over');
+        const unzoomed = await csvTab.getByTestId('run-chart').getAttribute('data-range');
         const box = (await plot.boundingBox())!;
         await csvTab.mouse.move(box.x + box.width * 0.2, box.y + box.height / 2);
         await csvTab.mouse.down();
         await csvTab.mouse.move(box.x + box.width * 0.5, box.y + box.height / 2, { steps: 5 });
         await csvTab.mouse.up();
         await expect(csvTab.getByRole('button', { name: 'Show all steps' })).toBeVisible();
+        // The button shows before the zoomed points are drawn: wait for the drawn range to change.
+        await expect(csvTab.getByTestId('run-chart')).not.toHaveAttribute('data-range', unzoomed ?? '');
         zoomedAt = await csvTab.getByTestId('run-chart').getAttribute('data-range');
         await csvTab.screenshot({ path: testInfo.outputPath('live-1-zoomed-while-growing.png') });
       }
