@@ -15,16 +15,16 @@ const requested: Partial<Record<GridView, boolean>> = {};
 const changed: Partial<Record<GridView, boolean>> = {};
 const timers: Partial<Record<GridView, ReturnType<typeof setTimeout>>> = {};
 
-/** Reads the view's saved settings once per page; a change made meanwhile wins over them. */
-export function loadGridSettings(view: GridView): void {
-  if (requested[view]) return;
+/** Reads the view's saved settings once per page; a change made meanwhile wins over them. Resolves once they are in. */
+export function loadGridSettings(view: GridView): Promise<void> {
+  if (requested[view]) return Promise.resolve();
   requested[view] = true;
-  api['settings.get']({ view }).then(
+  return api['settings.get']({ view }).then(
     ({ settings }) => {
       stored[view] = settings;
       if (!changed[view]) gridSettings[view] = readGridSettings(settings.grid);
     },
-    () => (requested[view] = false), // unreadable now: defaults, and another try next time
+    () => void (requested[view] = false), // unreadable now: defaults, and another try next time
   );
 }
 
