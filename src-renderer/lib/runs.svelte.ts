@@ -25,11 +25,23 @@ export const runsState = {
   },
 };
 
+type RunsListener = (runs: readonly RunSummary[]) => void;
+/** Plain callbacks, not reactive state: what follows each new list (the compare ticks dropping deleted runs). */
+let readListeners: RunsListener[] = [];
+
+/** Calls `listener` with every list read (at once with the last one, if read); returns the unsubscribe. */
+export function onRunsRead(listener: RunsListener): () => void {
+  readListeners = [...readListeners, listener];
+  if (list.value) listener(list.value);
+  return () => (readListeners = readListeners.filter((l) => l !== listener));
+}
+
 export async function refreshRuns(): Promise<void> {
-  await list.load();
+  const runs = await list.load();
+  if (runs) for (const listener of readListeners) listener(runs);
 }
 
 /** Reads the list again if the last read failed (the server is back). */
 export function retryRunsIfFailed(): void {
-  if (list.error !== null) void list.load();
+  if (list.error !== null) void refreshRuns();
 }
