@@ -59,9 +59,14 @@ test('a stored schedule spec that no longer parses is an error in the run view, 
   db.prepare('UPDATE schedules SET spec_json = ? WHERE id = ?').run(JSON.stringify({ ...spec, decay_steps: -5 }), saved.id);
   db.close();
 
+  const asked: string[] = [];
+  page.on('request', (r) => r.url().includes('/api/') && asked.push(new URL(r.url()).pathname.split('/').pop()!));
   await page.goto(`${app.server!.url}#/runs/${run.id}`);
   const section = page.getByRole('group', { name: 'Attached schedule' });
   await expect(section.getByText('edited by hand', { exact: true })).toBeVisible();
   await expect(section.getByRole('alert')).toHaveText('schedule "edited by hand" cannot be drawn: its stored spec does not parse (decay_steps: must be > 0)');
   await page.screenshot({ path: testInfo.outputPath('unreadable-schedule.png') });
+  // The run came with its schedule read: one runs.get, no schedules.get after it.
+  expect(asked.filter((m) => m === 'runs.get')).toHaveLength(1);
+  expect(asked).not.toContain('schedules.get');
 });
