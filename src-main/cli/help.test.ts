@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seriesFromJson } from '../../src-shared/api/series-json';
-import type { SeriesJson } from '../../src-shared/api/import-types';
+import type { SeriesJson } from '../../src-shared/api/series-types';
 import { evaluate, parseSpec, type ScheduleSpec } from '../../src-shared/schedule/index';
 import { tempFolder } from '../import/test-support';
 import { main } from './main';

@@ -2,7 +2,7 @@
 // metric, the logged learning rate and the epoch of every run (thinned, server side), then the
 // summary figures (series.stats, from every point). Charts come first; the figures follow, so a
 // slow full-data scan never holds the charts back.
-import type { Series } from '../../src-shared/api/import-types';
+import type { Series } from '../../src-shared/api/series-types';
 import { seriesFromJson } from '../../src-shared/api/series-json';
 import type { RunDetail, ScheduleDetail, SeriesStats } from '../../src-shared/api/types';
 import { api, errorMessage } from '../lib/api';

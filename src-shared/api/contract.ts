@@ -2,7 +2,8 @@
 // the IPC handlers, the HTTP routes of browser mode and the renderer's client are all derived
 // from this object; a channel name is never typed anywhere else.
 import { z } from 'zod';
-import { IMPORT_FORMATS, type ImportPreview, type SeriesJson } from './import-types';
+import { IMPORT_FORMATS, type ImportPreview } from './import-types';
+import type { SeriesJson } from './series-types';
 import type { DriftResponse, InferResponse } from './intel-types';
 import type { WatchFolder } from './watch-types';
 import type { AppInfo, ComparisonDetail, ComparisonSummary, ImportJob, PointAt, RestartImpactTable, RunDetail, RunSummary, ScheduleDetail, ScheduleSummary, SeriesStats } from './types';

@@ -1,5 +1,5 @@
-// The import and series shapes that cross the process boundary. Pure types: the renderer
-// imports this file, so no node:* and no runtime code here (see series-json.ts for the codec).
+// The import shapes that cross the process boundary. Pure types: the renderer
+// imports this file, so no node:* here (series shapes: series-types.ts).
 import type { MetricRole } from './types';
 
 /**
@@ -103,40 +103,4 @@ export interface ImportSummary {
   runs: ImportedRun[];
   rows: number;
   seconds: number;
-}
-
-export interface SeriesQuery {
-  from?: number;
-  to?: number;
-  maxPoints: number;
-}
-
-/**
- * A metric's points, columnar. `exact` = every point in the range; otherwise each index is a
- * bucket of consecutive points: `steps`/`values` are its first point, `min`/`max` the extremes of
- * its non-NaN values (±Infinity included, so a spike is never lost) and `nanCounts` how many NaN
- * points it holds (so a divergence is never lost either). NaN in min/max = the bucket is all NaN.
- *
- * Typed arrays survive structured clone (IPC) as they are. JSON cannot carry NaN or ±Infinity
- * nor typed arrays: HTTP uses `seriesToJson`/`seriesFromJson` (series-json.ts).
- */
-export interface Series {
-  steps: Float64Array;
-  values: Float64Array;
-  min?: Float64Array;
-  max?: Float64Array;
-  nanCounts?: Float64Array;
-  exact: boolean;
-}
-
-/** A number as JSON can carry it: non-finite values become these strings. */
-export type JsonNumber = number | 'NaN' | 'Infinity' | '-Infinity';
-
-export interface SeriesJson {
-  steps: number[];
-  values: JsonNumber[];
-  min?: JsonNumber[];
-  max?: JsonNumber[];
-  nanCounts?: number[];
-  exact: boolean;
 }

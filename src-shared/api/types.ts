@@ -3,7 +3,8 @@
 
 import type { ScheduleEvent } from '../schedule';
 import type { RestartImpact } from '../series/restart-impact';
-import type { ImportProgress, ImportSummary, JsonNumber } from './import-types';
+import type { ImportProgress, ImportSummary } from './import-types';
+import type { JsonNumber } from './series-types';
 
 export interface AppInfo {
   name: 'lrscope';
