@@ -3,31 +3,33 @@
 import type { MetricRole } from './types';
 
 /**
- * What lrscope can read. The three CSV flavours share one parser; the name tells the user which
- * writer was recognised and is kept as the run's source format.
+ * What lrscope can read, with the one fact the UI needs about each: whether its step can be any
+ * column the user picks (tabular logs) or is the log's own step (event files, MLflow, W&B). The
+ * three CSV flavours share one parser; the name tells the user which writer was recognised and is
+ * kept as the run's source format. How each is detected, previewed and read: the Node side's
+ * registry (src-main/import/formats.ts), which the compiler holds to exactly these names.
  */
-export type ImportFormat =
-  | 'csv'
-  | 'lightning-csv'
-  | 'keras-csv'
-  | 'jsonl'
-  | 'tensorboard'
-  | 'trainer-state'
-  | 'mlflow'
-  | 'scalars-json'
-  | 'wandb';
+const FORMAT_FACTS = {
+  csv: { tabular: true },
+  'lightning-csv': { tabular: true },
+  'keras-csv': { tabular: true },
+  jsonl: { tabular: true },
+  tensorboard: { tabular: false },
+  'trainer-state': { tabular: true },
+  mlflow: { tabular: false },
+  'scalars-json': { tabular: false },
+  wandb: { tabular: false },
+} as const satisfies Record<string, { tabular: boolean }>;
 
-export const IMPORT_FORMATS: readonly ImportFormat[] = [
-  'csv',
-  'lightning-csv',
-  'keras-csv',
-  'jsonl',
-  'tensorboard',
-  'trainer-state',
-  'mlflow',
-  'scalars-json',
-  'wandb',
-];
+export type ImportFormat = keyof typeof FORMAT_FACTS;
+
+/** In the order the Format menu and `lrscope import --help` list them. */
+export const IMPORT_FORMATS = Object.keys(FORMAT_FACTS) as ImportFormat[];
+
+/** Whether the user may pick the step column (else the log's own step is used). */
+export function hasStepColumn(format: ImportFormat): boolean {
+  return FORMAT_FACTS[format].tabular;
+}
 
 /** The user's corrections to what the preview detected. Names are source column (or tag) names. */
 export interface ImportMapping {
