@@ -1,5 +1,6 @@
 // The import shapes that cross the process boundary. Pure types: the renderer
 // imports this file, so no node:* here (series shapes: series-types.ts).
+import type { Input } from './contract';
 import type { MetricRole } from './types';
 
 /**
@@ -31,21 +32,11 @@ export function hasStepColumn(format: ImportFormat): boolean {
   return FORMAT_FACTS[format].tabular;
 }
 
-/** The user's corrections to what the preview detected. Names are source column (or tag) names. */
-export interface ImportMapping {
-  /** Tabular logs only (CSV, JSONL, trainer_state): the column that holds the step. '' = use the row index. */
-  stepColumn?: string;
-  roles?: Record<string, MetricRole>;
-  /** Columns or tags not to import. Absent: the preview's default (clock columns such as wall_time are left out). */
-  skip?: string[];
-}
+/** An import's format, run name and mapping: imports.start's input but its paths (declared by the contract). */
+export type ImportOptions = Omit<Input<'imports.start'>, 'paths'>;
 
-export interface ImportOptions {
-  format?: ImportFormat;
-  /** The run name; with several runs it becomes the prefix `name/<run>`. */
-  name?: string;
-  mapping?: ImportMapping;
-}
+/** The user's corrections to what the preview detected (see the contract's imports.start). */
+export type ImportMapping = NonNullable<ImportOptions['mapping']>;
 
 export interface ImportProgress {
   bytesDone: number;

@@ -1,11 +1,9 @@
 // The series shapes that cross the process boundary: a metric's points, columnar and
 // downsampled. Pure types: the renderer imports this file (see series-json.ts for the codec).
+import type { ParsedInput } from './contract';
 
-export interface SeriesQuery {
-  from?: number;
-  to?: number;
-  maxPoints: number;
-}
+/** The step range and point budget of series.get (declared by the contract). */
+export type SeriesQuery = Omit<ParsedInput<'series.get'>, 'runId' | 'metric'>;
 
 /**
  * A metric's points, columnar. `exact` = every point in the range; otherwise each index is a
