@@ -7,7 +7,7 @@ import type { SeriesJson } from '../../../src-shared/api/series-types';
 import { openDatabase } from '../../db/database';
 import { snapshot } from '../../db/points-snapshot';
 import { sample, tempFolder } from '../../import/test-support';
-import type { Io } from '../output';
+import { memoryIo } from '../test-io';
 import { importCommand } from './import';
 import { seriesCommand } from './series';
 
@@ -21,11 +21,7 @@ beforeEach(() => {
 
 afterEach(() => folder.remove());
 
-function io(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (t) => void stdout.push(t), err: (t) => void stderr.push(t), readStdin: async () => '' };
-}
+const io = memoryIo;
 
 it('lrscope import --json prints one summary; lrscope series reads a metric back', async () => {
   const out = io();
