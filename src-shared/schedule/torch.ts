@@ -340,7 +340,9 @@ class CyclicCurve implements Curve {
 
   /**
    * Each cycle starts again at base_lr: a restart the chart marks, though the curve does not
-   * jump. (In exp_range, at(k - 1) and at(k) share gamma's power of their block.)
+   * jump. (In exp_range, at(k - 1) and at(k) share gamma's power of their block.) spans.ts's
+   * markSpans written out, as tf.ts's polynomial cycles do: through its callbacks, 10,000
+   * exp_range restarts took 5.5–8.5 ms against 1.0 ms (load 18–21, 2 cores).
    */
   marks(from: number, to: number, mark: Mark): void {
     let s = Math.max(from, 1);
