@@ -5,11 +5,13 @@ import { ApiError } from '../../src-shared/api/errors';
 import type { ApiErrorBody } from '../../src-shared/api/types';
 import { parseInput } from '../../src-shared/api/validate';
 import type { Services } from '../services';
+import type { ImportOrigin } from '../services/imports';
 import { retryWhileBusy } from '../import/write-lock';
 
 export type Handlers = { [K in MethodName]: (input: ParsedInput<K>) => Output<K> | Promise<Output<K>> };
 
-export function createHandlers(s: Services): Handlers {
+/** `origin`: what the transport knows of the paths it passes on (browser mode: its uploads). */
+export function createHandlers(s: Services, origin: ImportOrigin = {}): Handlers {
   return {
     'app.info': () => s.info,
     'runs.list': () => s.runs.list(),
@@ -29,8 +31,8 @@ export function createHandlers(s: Services): Handlers {
     'comparisons.get': ({ id }) => s.comparisons.get(id),
     'comparisons.save': (input) => s.comparisons.save(input),
     'comparisons.delete': ({ id }) => s.comparisons.delete(id),
-    'imports.preview': ({ paths, format }) => s.imports.preview(paths, format),
-    'imports.start': ({ paths, ...options }) => s.imports.start(paths, options),
+    'imports.preview': ({ paths, format }) => s.imports.preview(paths, format, origin),
+    'imports.start': ({ paths, ...options }) => s.imports.start(paths, options, origin),
     'imports.progress': ({ jobId }) => s.imports.progress(jobId),
     'imports.cancel': ({ jobId }) => s.imports.cancel(jobId),
     'series.get': ({ runId, metric, ...range }) => s.series.get(runId, metric, range),

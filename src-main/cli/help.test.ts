@@ -3,24 +3,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seriesFromJson } from '../../src-shared/api/series-json';
-import type { SeriesJson } from '../../src-shared/api/import-types';
+import type { SeriesJson } from '../../src-shared/api/series-types';
 import { evaluate, parseSpec, type ScheduleSpec } from '../../src-shared/schedule/index';
 import { tempFolder } from '../import/test-support';
 import { main } from './main';
-import type { Io } from './output';
+import { memoryIo } from './test-io';
 
-function io(stdin = ''): Io & { stdout: string[]; stderr: string[]; text(): string } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return {
-    stdout, stderr,
-    out: (t) => void stdout.push(t),
-    err: (t) => void stderr.push(t),
-    write: async (t) => void stdout.push(t),
-    readStdin: async () => stdin,
-    text: () => stdout.join(''),
-  };
-}
+const io = memoryIo;
 
 const COMMANDS = ['serve', 'info', 'runs', 'import', 'series', 'eval', 'events'];
 

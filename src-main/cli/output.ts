@@ -3,7 +3,7 @@ export interface Io {
   err(text: string): void;
   readStdin(): Promise<string>;
   /** Raw stdout for long outputs, written as they are computed; resolves when more may be written. */
-  write?(chunk: string): Promise<void>;
+  write(chunk: string): Promise<void>;
 }
 
 export const processIo: Io = {

@@ -3,7 +3,7 @@
 // precomputed figures at a time. Both feeds give the same result, so a run's summary can add the
 // stored figures of the chunks inside its ranges and decode only the chunks at their edges.
 // Pure arithmetic, no SQL.
-import type { JsonNumber } from '../../src-shared/api/import-types';
+import type { JsonNumber } from '../../src-shared/api/series-types';
 import type { SeriesStats, StepValue } from '../../src-shared/api/types';
 
 /** Layout of a chunk's stored figures (metric_chunk_stats), in Float64 slots; NaN = none. */

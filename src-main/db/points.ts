@@ -2,7 +2,7 @@
 // little-endian Float64 blobs (metric_chunks; regular steps as [first, stride]), each with a summary row (metric_chunk_summaries)
 // written at the same time. Points within a metric are kept in non-decreasing step order across
 // chunks (the importer guarantees it), which is what lets a range query pick chunks by step.
-import type { Series, SeriesQuery } from '../../src-shared/api/import-types';
+import type { Series, SeriesQuery } from '../../src-shared/api/series-types';
 import type { Db } from './database';
 import { chunkStats } from './chunk-stats';
 import { BucketWriter, E, ENTRY_SIZE, FINE_SPAN, SUMMARY_SPAN, summarize } from './points-summary';

@@ -1,5 +1,6 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { methodNames } from '../../src-shared/api/contract';
+import type { IpcResult } from '../../src-shared/api/shell';
 import { createHandlers, dispatch } from '../api/handlers';
 import type { Services } from '../services';
 import { isAppPage } from './app-protocol';
@@ -12,7 +13,7 @@ import { isAppPage } from './app-protocol';
 export function registerIpc(ipcMain: IpcMain, services: Services, appUrl: string): void {
   const handlers = createHandlers(services);
   for (const name of methodNames) {
-    ipcMain.handle(name, async (event: IpcMainInvokeEvent, input: unknown) => {
+    ipcMain.handle(name, async (event: IpcMainInvokeEvent, input: unknown): Promise<IpcResult<unknown>> => {
       if (!isTrustedSender(event, appUrl)) {
         return { ok: false, error: { code: 'unauthorized', message: 'IPC from an unexpected frame' } };
       }

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { databasePath } from '../config';
 import { appRoot } from '../db/paths';
 import { openServices, type Services } from '../services';
+import { SHELL_CHANNELS } from '../../src-shared/api/shell';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, APP_URL, appRequestFile } from './app-protocol';
 import { CONTENT_SECURITY_POLICY } from '../server/security';
 import { registerIpc } from './ipc';
@@ -57,7 +58,7 @@ async function createWindow(): Promise<void> {
       menuTemplate({
         openLog: () =>
           void dialog.showOpenDialog(win, { title: 'Import a training log', properties: ['openFile', 'multiSelections'] }).then((r) => {
-            if (!r.canceled) win.webContents.send('lrscope:open-files', r.filePaths);
+            if (!r.canceled) win.webContents.send(SHELL_CHANNELS.openFiles, r.filePaths);
           }),
         navigate: (hash) => void win.webContents.executeJavaScript(`window.location.hash = ${JSON.stringify(hash)}`),
       }, devTools),
@@ -72,7 +73,7 @@ async function createWindow(): Promise<void> {
     }
   }
   services.watch.subscribe((event) => {
-    if (!win.isDestroyed()) win.webContents.send('lrscope:live', event);
+    if (!win.isDestroyed()) win.webContents.send(SHELL_CHANNELS.live, event);
   });
   services.watch.start();
   win.once('ready-to-show', () => win.show());

@@ -1,23 +1,23 @@
 // Exposes exactly one function per contract method, never ipcRenderer itself.
 import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { methodNames } from '../../src-shared/api/contract';
+import { SHELL_CHANNELS, type ApiBridge, type ShellBridge } from '../../src-shared/api/shell';
+import type { LiveEvent } from '../../src-shared/api/watch-types';
 
-const bridge = Object.fromEntries(methodNames.map((name) => [name, (input: unknown) => ipcRenderer.invoke(name, input)]));
+// ipcRenderer.invoke answers with what ipc.ts's handler returns: the IpcResult envelope.
+const bridge = Object.fromEntries(methodNames.map((name) => [name, (input: unknown) => ipcRenderer.invoke(name, input)])) as ApiBridge;
 
 contextBridge.exposeInMainWorld('lrscope', Object.freeze(bridge));
 
-// The two shell services the contract cannot carry: a dropped or picked File's real path, and the
-// File > Import menu's chosen paths.
-contextBridge.exposeInMainWorld(
-  'lrscopeShell',
-  Object.freeze({
-    pathForFile: (file: File) => webUtils.getPathForFile(file),
-    onOpenFiles: (listener: (paths: string[]) => void) => {
-      ipcRenderer.on('lrscope:open-files', (_event, paths: string[]) => listener(paths));
-    },
-    /** What watched folders changed (runs that gained points, new runs, a folder's status). */
-    onLive: (listener: (event: unknown) => void) => {
-      ipcRenderer.on('lrscope:live', (_event, change: unknown) => listener(change));
-    },
-  }),
-);
+// The shell services the contract cannot carry: a dropped or picked File's real path, the
+// File > Import menu's chosen paths, and what watched folders changed.
+const shellBridge: ShellBridge = {
+  pathForFile: (file) => webUtils.getPathForFile(file),
+  onOpenFiles: (listener) => {
+    ipcRenderer.on(SHELL_CHANNELS.openFiles, (_event, paths: string[]) => listener(paths));
+  },
+  onLive: (listener) => {
+    ipcRenderer.on(SHELL_CHANNELS.live, (_event, change: LiveEvent) => listener(change));
+  },
+};
+contextBridge.exposeInMainWorld('lrscopeShell', Object.freeze(shellBridge));

@@ -2,30 +2,12 @@
 // the reason, and leaves the database exactly as it was (a run imported before is still there).
 import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importPaths } from './index';
 import { scalarEvent, tfRecord, versionEvent } from './tensorboard/event-writer';
-import { freshDbEachTest, sample, snapshot } from './test-support';
+import { refusals } from './test-support';
 
-const t = freshDbEachTest();
-let before: string;
-
-// A database that already holds a run: a refused import must leave it exactly as it was.
-beforeEach(async () => {
-  await importPaths(t.db, [sample('keras/brats2020_csvlogger/training.log')]);
-  before = snapshot(t.db);
-});
-
-function file(name: string, content: string | Buffer): string {
-  const path = join(t.dir, name);
-  writeFileSync(path, content);
-  return path;
-}
-
-async function refused(paths: string[], message: RegExp): Promise<void> {
-  await expect(importPaths(t.db, paths)).rejects.toThrow(message);
-  expect(snapshot(t.db)).toBe(before);
-}
+const { t, file, refused } = refusals();
 
 function eventFile(name: string, events: number): { path: string; bytes: Buffer; offsets: number[] } {
   const records = [tfRecord(versionEvent()), ...Array.from({ length: events }, (_, i) => tfRecord(scalarEvent(i, 'loss', 1 / (i + 1))))];

@@ -5,32 +5,15 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/database';
 import { importPaths, previewImport } from './index';
 import { EventType } from './tensorboard/event-proto';
 import { maskedCrc32c } from './tensorboard/tfrecord';
 import { scalarEvent, tfRecord, versionEvent } from './tensorboard/event-writer';
-import { freshDbEachTest, sample, snapshot } from './test-support';
+import { refusals } from './test-support';
 
-const t = freshDbEachTest();
-let before: string;
-
-beforeEach(async () => {
-  await importPaths(t.db, [sample('keras/brats2020_csvlogger/training.log')]);
-  before = snapshot(t.db);
-});
-
-function file(name: string, content: string | Buffer): string {
-  const path = join(t.dir, name);
-  writeFileSync(path, content);
-  return path;
-}
-
-async function refused(paths: string[], message: RegExp): Promise<void> {
-  await expect(importPaths(t.db, paths)).rejects.toThrow(message);
-  expect(snapshot(t.db)).toBe(before);
-}
+const { t, file, refused, keep, unchanged } = refusals();
 
 function rows(from: number, count: number): string {
   let out = '';
@@ -203,7 +186,7 @@ describe('4. a table far wider than a training log', () => {
     const ok = Array.from({ length: 10_000 }, (_, i) => `"m${i}": ${i}`).join(', ');
     const summary = await importPaths(t.db, [file('ok.jsonl', `{"step": 0, ${ok}}\n`)], { format: 'jsonl' });
     expect(summary.runs[0]!.metrics).toHaveLength(10_000);
-    before = snapshot(t.db);
+    keep();
     const wide = `{"step": 1, ${ok}, "one_more": 1}\n`;
     await refused([file('wide.jsonl', `{"step": 0, "loss": 1}\n${wide}`)], /wide\.jsonl: line 2: more than 10,000 metrics in one run/);
   });
@@ -251,7 +234,7 @@ describe('6. the reasons given', () => {
       other.prepare('ROLLBACK').run();
       other.close();
     }
-    expect(snapshot(t.db)).toBe(before);
+    unchanged();
   });
 
   it('UTF-16 with a BOM is named, not "binary data" (with or without a chosen format)', async () => {
@@ -264,7 +247,7 @@ describe('6. the reasons given', () => {
     const ok = Buffer.concat([Buffer.from('step,loss,note\n0,1.0,caf'), Buffer.from([0xe9]), Buffer.from('\n1,0.9,x\n')]);
     const summary = await importPaths(t.db, [file('latin1.csv', ok)]);
     expect(summary.runs[0]!.metrics.map((m) => [m.name, m.points])).toEqual([['loss', 2]]);
-    before = snapshot(t.db);
+    keep();
     const bad = Buffer.concat([Buffer.from('step,loss\n0,1.0\n1,0.'), Buffer.from([0xff]), Buffer.from('9\n2,0.8\n')]);
     await refused([file('badbyte.csv', bad)], /badbyte\.csv: line 3: "loss" is "0\.\ufffd9", not a number/);
   });

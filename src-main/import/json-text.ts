@@ -1,7 +1,9 @@
 // JSON text from logs, with limits and errors a user can act on: nesting is bounded before the
 // parser sees it (flattening 10,000 levels overflowed the stack: "Maximum call stack size
 // exceeded"), and a syntax error names its line and column (V8 says "position N", or nothing).
+import { ImportError } from './errors';
 import { parsePythonJson } from './python-json';
+import { readWholeFile } from './special-files';
 
 /** Logs nest a few levels (`{"train": {"loss": …}}`); far deeper is not a log. */
 export const MAX_JSON_DEPTH = 100;
@@ -39,6 +41,18 @@ export function parseJsonText(text: string): unknown {
   } catch (err) {
     const found = findJsonError(text);
     throw found ?? new JsonTextError(0, err instanceof Error ? err.message : String(err));
+  }
+}
+
+/** A whole JSON file of at most `maxBytes` (`what` names it in the refusal), parsed; a syntax error names its line and column. */
+export async function readJsonFile(file: string, maxBytes: number, what: string): Promise<unknown> {
+  const text = await readWholeFile(file, maxBytes, what);
+  try {
+    return parseJsonText(text);
+  } catch (err) {
+    if (!(err instanceof JsonTextError)) throw err;
+    const { line, column } = lineAndColumn(text, err.offset);
+    throw new ImportError(file, { line }, `not valid JSON at column ${column}: ${err.reason}`);
   }
 }
 

@@ -1,6 +1,7 @@
 // MLflow's file store: mlruns/<experiment>/<run>/metrics/<name> holds one `timestamp value step`
 // line per logged value (mlflow/store/tracking/file_store.py); params/<name> and tags/<name> hold
 // one value each and become the run's parameters. Metric names with '/' are nested folders.
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path, { basename, dirname, join } from 'node:path';
 import type { ImportContext } from './context';
@@ -20,6 +21,11 @@ async function filesUnder(dir: string): Promise<string[]> {
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name))
     .sort();
+}
+
+/** An MLflow run folder: its meta.yaml and its metrics/. */
+export function isMlflowRun(dir: string): boolean {
+  return existsSync(join(dir, 'meta.yaml')) && existsSync(join(dir, 'metrics'));
 }
 
 export async function mlflowMetricFiles(runDir: string): Promise<string[]> {
@@ -67,11 +73,12 @@ export async function mlflowRunName(runDir: string): Promise<string> {
   return experiment ? `${experiment}/${id}` : id;
 }
 
-export async function importMlflowRun(runDir: string, run: RunWriter, ctx: ImportContext): Promise<void> {
+/** `files`: the run's metric files, as the folder walk found them (mlflowMetricFiles). */
+export async function importMlflowRun(runDir: string, files: readonly string[], run: RunWriter, ctx: ImportContext): Promise<void> {
   const metricsDir = join(runDir, 'metrics');
   const reader = new NumberReader();
   let points = 0;
-  for (const file of await mlflowMetricFiles(runDir)) {
+  for (const file of files) {
     const writer = run.metric(keyOf(metricsDir, file), runDir);
     const read = await readLines(file, ctx, (buf, start, end, line) => {
       const text = buf.toString('utf8', start, end).trim();

@@ -4,6 +4,7 @@ import type { ImportedMetric, ImportFormat, ImportMapping } from '../../src-shar
 import type { MetricRole } from '../../src-shared/api/types';
 import { CHUNK_POINTS } from '../db/points';
 import type { ImportStore } from '../db/points-import';
+import type { ImportContext } from './context';
 import { ImportError, type Place } from './errors';
 import { isClockName, roleOf } from './names';
 
@@ -12,6 +13,14 @@ import { isClockName, roleOf } from './names';
  * 2.4 GB); each metric costs a row, a buffer and a line in every listing, so the cap is explicit.
  */
 export const MAX_METRICS_PER_RUN = 10_000;
+
+/** A source ready to read: its run's name and parameters are known before the run row is written. */
+export interface ReadyRun {
+  name: string;
+  params: Record<string, string>;
+  /** Reads the points into the run. */
+  write(run: RunWriter, ctx: ImportContext): Promise<void>;
+}
 
 interface ChunkInfo {
   count: number;

@@ -2,8 +2,7 @@
 import { stat } from 'node:fs/promises';
 import type { ImportContext } from './context';
 import { ImportError } from './errors';
-import { JsonTextError, lineAndColumn, parseJsonText } from './json-text';
-import { readWholeFile } from './special-files';
+import { readJsonFile } from './json-text';
 import { isObject } from './python-json';
 import type { RunWriter } from './run-writer';
 import { isStep, notAStep } from './steps';
@@ -22,15 +21,7 @@ export function metricNames(keys: string[]): Map<string, string> {
 }
 
 export async function readScalarsJson(file: string): Promise<Triples> {
-  const text = await readWholeFile(file, MAX_BYTES, 'a scalars JSON export');
-  let data: unknown;
-  try {
-    data = parseJsonText(text);
-  } catch (err) {
-    if (!(err instanceof JsonTextError)) throw err;
-    const { line, column } = lineAndColumn(text, err.offset);
-    throw new ImportError(file, { line }, `not valid JSON at column ${column}: ${err.reason}`);
-  }
+  const data = await readJsonFile(file, MAX_BYTES, 'a scalars JSON export');
   if (!isObject(data)) throw new ImportError(file, null, 'expected {"tag": [[wall_time, step, value], …]}');
   const series: Triples = new Map();
   for (const [key, value] of Object.entries(data)) {

@@ -1,18 +1,16 @@
 // From the paths the user chose to the runs to import: files are detected, folders are walked
 // (a TensorBoard logdir with several runs gives several runs; an MLflow store, one per run).
-import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path, { basename, dirname, join, resolve } from 'node:path';
 import type { ImportFormat } from '../../src-shared/api/import-types';
-import { detectFile, EVENT_FILE, isRunDescription, RUN_JSON } from './detect';
+import { detectFile, isRunDescription, RUN_JSON } from './detect';
 import { ImportError } from './errors';
-import { mlflowMetricFiles, mlflowRunName } from './mlflow';
+import { FORMATS, formatEntry } from './formats';
 import { refuseSpecialFile, statOrExplain } from './special-files';
-import { isWandbRunFolder, wandbRunFiles } from './wandb/run-folder';
 
 export interface Source {
   format: ImportFormat;
-  /** The files read, in order (TensorBoard: the run's event files; MLflow: the run folder). */
+  /** The files read, in order (TensorBoard: the run's event files; MLflow: its metric files; a W&B run folder: its run logs). Found once by the folder walk and passed on to the preview and the reader. */
   files: string[];
   /** The file or folder the run came from, kept as the run's source. */
   path: string;
@@ -68,24 +66,18 @@ async function runNameBeside(dir: string): Promise<string | null> {
   }
 }
 
-function isMlflowRun(dir: string): boolean {
-  return existsSync(join(dir, 'meta.yaml')) && existsSync(join(dir, 'metrics'));
-}
-
-const CSV_FAMILY: ImportFormat[] = ['csv', 'lightning-csv', 'keras-csv'];
-
-/** The user's format wins over detection; within the CSV family the user's label is kept. */
+/** The user's format wins over detection; within a family (the CSV flavours) the user's label is kept. */
 function matches(detected: ImportFormat, wanted: ImportFormat | undefined): boolean {
   if (!wanted) return true;
-  return detected === wanted || (CSV_FAMILY.includes(detected) && CSV_FAMILY.includes(wanted));
+  const family = formatEntry(detected).family;
+  return detected === wanted || (family !== undefined && family === formatEntry(wanted).family);
 }
 
 class Walk {
   readonly sources: Source[] = [];
-  readonly eventDirs = new Map<string, string[]>();
+  /** Formats whose files of one folder make one run (TensorBoard), by format and folder. */
+  readonly folderRuns = new Map<string, { format: ImportFormat; dir: string; files: string[]; root: string }>();
   readonly refused: ImportError[] = [];
-  /** For each folder of event files, the folder the user chose (run names are relative to it). */
-  readonly runRoots = new Map<string, string>();
 
   constructor(
     private readonly format: ImportFormat | undefined,
@@ -93,12 +85,6 @@ class Walk {
   ) {}
 
   async file(file: string, quiet: boolean, root: string): Promise<void> {
-    if (EVENT_FILE.test(basename(file)) && matches('tensorboard', this.format)) {
-      const dir = dirname(file);
-      this.eventDirs.set(dir, [...(this.eventDirs.get(dir) ?? []), file]);
-      this.runRoots.set(dir, root);
-      return;
-    }
     let detected: ImportFormat | null = quiet ? null : (this.format ?? null);
     try {
       detected ??= await detectFile(file, quiet);
@@ -108,22 +94,25 @@ class Walk {
       return;
     }
     if (!detected || !matches(detected, this.format)) return;
-    if (detected === 'tensorboard') {
-      this.eventDirs.set(dirname(file), [...(this.eventDirs.get(dirname(file)) ?? []), file]);
-      this.runRoots.set(dirname(file), root);
+    if (formatEntry(detected).runPerFolder) {
+      const dir = dirname(file);
+      const key = `${detected}\0${dir}`;
+      // `root`: the folder the user chose; the run is named by the path from it.
+      const run = this.folderRuns.get(key) ?? { format: detected, dir, files: [], root };
+      run.files.push(file);
+      run.root = root;
+      this.folderRuns.set(key, run);
       return;
     }
     this.sources.push({ format: detected, files: [file], path: file, name: await runNameForFile(file, this.unnamedFolder) });
   }
 
   async folder(dir: string, root: string): Promise<void> {
-    if (isWandbRunFolder(dir)) {
-      if (matches('wandb', this.format)) this.sources.push({ format: 'wandb', files: wandbRunFiles(dir).logs, path: dir, name: basename(dir) });
-      return; // its files/ (output.log, requirements.txt, media) are not separate runs
-    }
-    if (isMlflowRun(dir)) {
-      if (matches('mlflow', this.format)) this.sources.push({ format: 'mlflow', files: [dir], path: dir, name: await mlflowRunName(dir) });
-      return; // its artifacts (models, copies of TensorBoard logs) are not separate runs
+    for (const { format, detect } of FORMATS) {
+      const run = await detect.folder?.(dir);
+      if (!run) continue;
+      if (matches(format, this.format)) this.sources.push({ format, files: run.files, path: dir, name: run.name });
+      return; // what else it holds (W&B's files/, MLflow's artifacts, copies of TensorBoard logs) is not separate runs
     }
     const entries = await readdir(dir, { withFileTypes: true });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -134,12 +123,9 @@ class Walk {
     }
   }
 
-  /** Event files grouped by folder: one run per folder, files in name (= creation time) order. */
-  eventRuns(): Source[] {
-    return [...this.eventDirs].map(([dir, files]) => {
-      const root = this.runRoots.get(dir) ?? dir;
-      return { format: 'tensorboard', files: [...files].sort(), path: dir, name: eventRunName(root, dir) };
-    });
+  /** Files grouped by folder (event files): one run per folder, files in name (= creation time) order. */
+  runsByFolder(): Source[] {
+    return [...this.folderRuns.values()].map(({ format, dir, files, root }) => ({ format, files: [...files].sort(), path: dir, name: eventRunName(root, dir) }));
   }
 }
 
@@ -153,7 +139,7 @@ export async function findSources(paths: string[], format?: ImportFormat, unname
     // A run.json or a config picked with the log describes it: read for the name, not refused.
     else await walk.file(path, isRunDescription(basename(path)), dirname(path));
   }
-  const sources = uniqueNames([...walk.sources, ...walk.eventRuns()]);
+  const sources = uniqueNames([...walk.sources, ...walk.runsByFolder()]);
   if (sources.length === 0) {
     const why = walk.refused.map((e) => e.message).join('; ');
     throw new ImportError(paths.join(', '), null, `no training log found${format ? ` in format ${format}` : ''}${why ? ` (${why})` : ''}`);
@@ -177,11 +163,10 @@ export function uniqueNames(sources: Source[]): Source[] {
   });
 }
 
-export async function totalBytes(sources: Source[]): Promise<number> {
+export async function totalBytes(sources: readonly Source[]): Promise<number> {
   let total = 0;
   for (const source of sources) {
-    const files = source.format === 'mlflow' ? await mlflowMetricFiles(source.files[0]!) : source.files;
-    for (const file of files) total += (await stat(file)).size;
+    for (const file of source.files) total += (await stat(file)).size;
   }
   return total;
 }

@@ -1,13 +1,15 @@
 // Shared by the import tests: fresh databases in temp folders, the samples folder, and a full
 // snapshot of a database (to prove that a failed import changed nothing).
-import { mkdtempSync, rmSync } from 'node:fs';
-import { afterEach, beforeEach } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../db/database';
 import { appRoot } from '../db/paths';
 import { CHUNK_POINTS } from '../db/points';
 import { ImportStore } from '../db/points-import';
+import { snapshot } from '../db/points-snapshot';
+import { importPaths, type ImportRequest } from './import';
 
 /** ../shared/samples beside the checkout: real logs written by the frameworks (never copied in). */
 export const SAMPLES = join(appRoot(), '..', 'shared', 'samples');
@@ -62,4 +64,35 @@ export function writeMetric(db: Db, steps: Float64Array, vals: Float64Array): nu
   return id;
 }
 
-export { snapshot } from '../db/points-snapshot';
+export { snapshot };
+
+/**
+ * For tests of inputs that must be refused: a fresh database that already holds a run; `file`
+ * writes an input beside it; `refused` checks the message and that the database is exactly as it
+ * was (`unchanged` alone; `keep` after an import the test means to keep).
+ */
+export function refusals() {
+  const t = freshDbEachTest();
+  let before = '';
+  const unchanged = () => expect(snapshot(t.db)).toBe(before);
+  beforeEach(async () => {
+    await importPaths(t.db, [sample('keras/brats2020_csvlogger/training.log')]);
+    before = snapshot(t.db);
+  });
+  return {
+    t,
+    file(name: string, content: string | Buffer): string {
+      const path = join(t.dir, name);
+      writeFileSync(path, content);
+      return path;
+    },
+    async refused(paths: string[], message: RegExp, options?: ImportRequest): Promise<void> {
+      await expect(importPaths(t.db, paths, options)).rejects.toThrow(message);
+      unchanged();
+    },
+    unchanged,
+    keep(): void {
+      before = snapshot(t.db);
+    },
+  };
+}

@@ -4,8 +4,7 @@
 import { stat } from 'node:fs/promises';
 import type { ImportContext } from './context';
 import { ImportError } from './errors';
-import { JsonTextError, lineAndColumn, parseJsonText } from './json-text';
-import { readWholeFile } from './special-files';
+import { readJsonFile } from './json-text';
 import { ObjectRows } from './object-rows';
 import { flatten, isObject, type Row } from './python-json';
 import type { RunWriter } from './run-writer';
@@ -14,15 +13,7 @@ import type { RunWriter } from './run-writer';
 const MAX_BYTES = 256 << 20;
 
 export async function readTrainerState(file: string): Promise<{ entries: Row[]; params: Record<string, string> }> {
-  const text = await readWholeFile(file, MAX_BYTES, 'a trainer_state.json');
-  let state: unknown;
-  try {
-    state = parseJsonText(text);
-  } catch (err) {
-    if (!(err instanceof JsonTextError)) throw err;
-    const { line, column } = lineAndColumn(text, err.offset);
-    throw new ImportError(file, { line }, `not valid JSON at column ${column}: ${err.reason}`);
-  }
+  const state = await readJsonFile(file, MAX_BYTES, 'a trainer_state.json');
   if (!isObject(state) || !Array.isArray(state.log_history)) {
     throw new ImportError(file, null, 'no "log_history" list: not a Hugging Face trainer_state.json');
   }

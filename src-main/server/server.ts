@@ -20,8 +20,8 @@ export interface ServeOptions {
   dataDir?: string;
   /** The largest upload accepted, in bytes (default 20 GiB, and never more than the free disk less 1 GiB). */
   uploadLimitBytes?: number;
-  /** Extra API routes that do not fit a JSON call (streams); keyed by path under /api/. */
-  routes?: Record<string, (req: IncomingMessage, res: ServerResponse) => void | Promise<void>>;
+  /** GET /api/events: the stream of what watched folders changed (live-events.ts), when folders are watched. */
+  liveEvents?: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
 export interface RunningServer {
@@ -38,10 +38,8 @@ const MAX_BODY = 16 * 1024 * 1024;
 export async function startServer(services: Services, options: ServeOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const token = options.token ?? newToken();
-  const handlers = createHandlers(services);
   const uploads = new UploadArea(options.dataDir ?? userDataDir(), options.uploadLimitBytes ?? uploadLimitFromEnv());
-  services.imports.sourceLabel = (path) => uploads.label(path);
-  services.imports.unnamedFolder = (dir) => uploads.isBatchFolder(dir);
+  const handlers = createHandlers(services, { sourceLabel: (path) => uploads.label(path), unnamedFolder: (dir) => uploads.isBatchFolder(dir) });
   let hosts = new Set<string>();
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
@@ -65,8 +63,7 @@ export async function startServer(services: Services, options: ServeOptions): Pr
       return sendJson(res, 401, { code: 'unauthorized', message: 'missing or wrong token: open the URL lrscope printed' });
     }
     const route = url.pathname.slice('/api/'.length);
-    const extra = options.routes?.[route];
-    if (extra) return extra(req, res);
+    if (route === 'events' && options.liveEvents) return options.liveEvents(req, res);
     if (route === 'upload') {
       if (req.method === 'DELETE') return uploads.forget(url.searchParams.get('batch') ?? '', (status, body) => sendJson(res, status, body));
       return uploads.receive(req, (status, body) => sendJson(res, status, body));

@@ -1,5 +1,6 @@
 import { ApiError } from '../../src-shared/api/errors';
-import type { ComparisonDetail, ComparisonSettings, ComparisonSummary } from '../../src-shared/api/types';
+import type { ParsedInput } from '../../src-shared/api/contract';
+import type { ComparisonDetail, ComparisonSummary } from '../../src-shared/api/types';
 import { comparisonStatements, getComparison, listComparisons, type ComparisonStatements } from '../db/comparisons';
 import type { Db } from '../db/database';
 import type { RunService } from './runs';
@@ -25,7 +26,7 @@ export class ComparisonService {
   }
 
   /** Creates, or with an id replaces, a named set of runs and its settings, all or nothing. */
-  save(input: { id?: number; name: string; runIds: number[]; settings: ComparisonSettings }): ComparisonDetail {
+  save(input: ParsedInput<'comparisons.save'>): ComparisonDetail {
     const sameName = this.st.byName.get(input.name);
     if (sameName && sameName.id !== input.id) {
       throw new ApiError('conflict', `a comparison named "${input.name}" already exists`, [

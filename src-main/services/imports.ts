@@ -5,29 +5,41 @@ import { randomUUID } from 'node:crypto';
 import { ApiError } from '../../src-shared/api/errors';
 import type { ImportOptions, ImportPreview } from '../../src-shared/api/import-types';
 import type { ImportJob } from '../../src-shared/api/types';
-import { importPaths, previewImport } from '../import';
+import { importPaths, type ImportRequest } from '../import';
+import { previewSources } from '../import/preview';
+import { findSources, type Source } from '../import/sources';
 import type { Db } from '../db/database';
 
 const FINISHED_JOBS_KEPT = 50;
 
+/**
+ * Where the paths come from, given by the transport: browser mode names an uploaded file's temp
+ * copy by the file's own name, and its upload folders name no run. Electron and the CLI: as they are.
+ */
+export type ImportOrigin = Pick<ImportRequest, 'sourceLabel' | 'unnamedFolder'>;
+
+const walkKey = (paths: string[], format: ImportOptions['format']) => JSON.stringify([paths, format ?? null]);
+
 export class ImportService {
-  private readonly jobs = new Map<string, ImportJob & { abort: AbortController; cleanup?: () => void }>();
+  private readonly jobs = new Map<string, ImportJob & { abort: AbortController }>();
   /** Imports run one after another: each holds SQLite's single write lock until it commits. */
   private queue: Promise<void> = Promise.resolve();
-
-  /** Set by browser mode: how an uploaded file's temp copy is named in the run's source. */
-  sourceLabel: (path: string) => string = (path) => path;
-  /** Set by browser mode: the folders uploads land in, whose names mean nothing to the user. */
-  unnamedFolder: (dir: string) => boolean = () => false;
+  /**
+   * The runs the last preview's folder walk found: the import of the same paths reads them as
+   * listed (what the user checked) instead of walking the folders again.
+   */
+  private walked: { key: string; sources: readonly Source[] } | null = null;
 
   constructor(private readonly db: Db) {}
 
-  async preview(paths: string[], format: ImportOptions['format']): Promise<ImportPreview> {
-    return previewImport(paths, { ...(format ? { format } : {}), sourceLabel: this.sourceLabel, unnamedFolder: this.unnamedFolder });
+  async preview(paths: string[], format: ImportOptions['format'], origin: ImportOrigin = {}): Promise<ImportPreview> {
+    const sources = await findSources(paths, format, origin.unnamedFolder);
+    this.walked = { key: walkKey(paths, format), sources };
+    return previewSources(sources, origin.sourceLabel);
   }
 
-  /** Starts an import and returns at once; `cleanup` runs when it ends (uploaded temp files). */
-  start(paths: string[], options: ImportOptions, cleanup?: () => void): ImportJob {
+  /** Starts an import and returns at once. */
+  start(paths: string[], options: ImportOptions, origin: ImportOrigin = {}): ImportJob {
     const id = randomUUID();
     const abort = new AbortController();
     const job = {
@@ -36,11 +48,12 @@ export class ImportService {
       state: 'running' as ImportJob['state'],
       progress: { bytesDone: 0, bytesTotal: 0, rows: 0, rowsPerSecond: 0 },
       abort,
-      cleanup,
     };
     this.jobs.set(id, job);
+    const sources = this.walked?.key === walkKey(paths, options.format) ? this.walked.sources : undefined;
+    this.walked = null;
     const run = () =>
-      importPaths(this.db, paths, { ...options, sourceLabel: this.sourceLabel, unnamedFolder: this.unnamedFolder, signal: abort.signal, onProgress: (p) => (job.progress = p) }).then(
+      importPaths(this.db, paths, { ...options, ...origin, ...(sources ? { sources } : {}), signal: abort.signal, onProgress: (p) => (job.progress = p) }).then(
         (summary) => this.finish(id, { state: 'done', summary }),
         (err: unknown) =>
           this.finish(id, abort.signal.aborted ? { state: 'cancelled' } : { state: 'failed', error: err instanceof Error ? err.message : String(err) }),
@@ -63,7 +76,6 @@ export class ImportService {
     const job = this.jobs.get(id);
     if (!job) return;
     Object.assign(job, patch);
-    job.cleanup?.();
     const finished = [...this.jobs.values()].filter((j) => j.state !== 'running');
     for (const old of finished.slice(0, Math.max(0, finished.length - FINISHED_JOBS_KEPT))) this.jobs.delete(old.id);
   }

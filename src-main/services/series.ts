@@ -1,4 +1,4 @@
-import type { SeriesJson, SeriesQuery } from '../../src-shared/api/import-types';
+import type { SeriesJson, SeriesQuery } from '../../src-shared/api/series-types';
 import { seriesToJson, toJsonNumber } from '../../src-shared/api/series-json';
 import type { PointAt, SeriesStats } from '../../src-shared/api/types';
 import type { Db } from '../db/database';

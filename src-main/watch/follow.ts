@@ -9,7 +9,7 @@ import type { ImportFormat } from '../../src-shared/api/import-types';
 import type { Db } from '../db/database';
 import { MetricAppender } from '../db/points-append';
 import { watchSql, type WatchedFileRow, type WatchedRunRow } from '../db/watch';
-import { EVENT_FILE } from '../import/detect';
+import { EVENT_FILE } from '../import/tensorboard/tfrecord';
 import { ImportError } from '../import/errors';
 import { keyOf, mlflowMetricFiles } from '../import/mlflow';
 import { roleOf } from '../import/names';

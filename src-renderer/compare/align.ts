@@ -1,6 +1,6 @@
 // Putting runs of different lengths on one x axis: by step, by epoch (interpolated from the
 // run's logged epoch metric) or by fraction of the run's training (0–100 %).
-import type { Series } from '../../src-shared/api/import-types';
+import type { Series } from '../../src-shared/api/series-types';
 import type { ComparisonSettings } from '../../src-shared/api/types';
 
 export type Align = ComparisonSettings['align'];

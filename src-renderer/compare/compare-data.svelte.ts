@@ -2,7 +2,7 @@
 // compared metric, the logged learning rate and the epoch of every run (thinned, server side), then
 // the summary figures (series.stats, from every point). Charts come first; the figures follow, so a
 // slow full-data scan never holds the charts back. Each is one loader: the latest request wins.
-import type { Series } from '../../src-shared/api/import-types';
+import type { Series } from '../../src-shared/api/series-types';
 import { seriesFromJson } from '../../src-shared/api/series-json';
 import type { RunDetail, SeriesStats } from '../../src-shared/api/types';
 import { apiWith } from '../lib/api';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Series } from '../../src-shared/api/import-types';
+import type { Series } from '../../src-shared/api/series-types';
 import { epochInterpolator, stepAtX, stepsUnder, stepToX } from './align';
 import { commonRange, compareModel, exportCsv, runColor, type ComparedRun } from './compare-model';
 import { scheduleDiff, sortRows, summaryRow } from './summary';

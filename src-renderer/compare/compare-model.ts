@@ -1,7 +1,7 @@
 // What the compare view draws and exports, computed from each run's fetched points and attached
 // schedule: pure functions, so the view only wires state to them. Smoothing, schedule overlay and
 // event labels are the run view's own functions (run/), so a run looks the same in both views.
-import type { Series } from '../../src-shared/api/import-types';
+import type { Series } from '../../src-shared/api/series-types';
 import { alignTo, unionSteps, type Aligned } from '../../src-shared/series/align';
 import { smooth } from '../../src-shared/series/smoothing';
 import { isRateJump, type EventKind } from '../../src-shared/schedule';

@@ -1,6 +1,6 @@
 // The summary table (one row per run, figures from series.stats over every stored point) and the
 // schedule diff (the attached schedules' parameters side by side). Pure functions.
-import type { JsonNumber } from '../../src-shared/api/import-types';
+import type { JsonNumber } from '../../src-shared/api/series-types';
 import type { SeriesStats } from '../../src-shared/api/types';
 
 export interface SummaryRow {

@@ -1,7 +1,7 @@
 // Designing a schedule for one run (#/designer?run=ID): the run's step range becomes the
 // designer's, its logged learning rate is drawn under the candidates, and the active candidate
 // is attached to it directly, saved to the library under the run's name.
-import type { Series } from '../../src-shared/api/import-types';
+import type { Series } from '../../src-shared/api/series-types';
 import { seriesFromJson } from '../../src-shared/api/series-json';
 import type { RunDetail } from '../../src-shared/api/types';
 import { apiWith } from '../lib/api';

@@ -2,7 +2,7 @@
 // comparison) on a shared x, smoothed as the view asks, with the thinned buckets' min and max
 // drawn as a band so a spike between two drawn points is never lost; or, with runs grouped, one
 // mean line per group with its min–max or ±1 std band.
-import type { Series } from '../../src-shared/api/import-types';
+import type { Series } from '../../src-shared/api/series-types';
 import { alignTo, unionSteps } from '../../src-shared/series/align';
 import { smooth } from '../../src-shared/series/smoothing';
 import type { ChartBand, ChartScale, ChartSeries } from '../charts/types';

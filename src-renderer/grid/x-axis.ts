@@ -3,7 +3,7 @@
 // wall_time or MLflow's timestamps when the importer stored them as a metric). Step → x is
 // interpolated between the logged points (compare/align.ts), so every metric of a run lands on
 // the same clock whichever steps it was logged at.
-import type { Series } from '../../src-shared/api/import-types';
+import type { Series } from '../../src-shared/api/series-types';
 import type { MetricRole } from '../../src-shared/api/types';
 import { epochInterpolator, type StepToX } from '../compare/align';
 

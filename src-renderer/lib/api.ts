@@ -3,10 +3,13 @@
 // browser mode calls `POST /api/<method>` with the per-launch token.
 import { methodNames, type Api, type MethodName } from '../../src-shared/api/contract';
 import { ApiError, isApiErrorBody } from '../../src-shared/api/errors';
+import type { ApiBridge, ShellBridge } from '../../src-shared/api/shell';
 
+// What the Electron preload puts there (src-main/electron/preload.ts); absent in browser mode.
 declare global {
   interface Window {
-    lrscope?: Api;
+    lrscope?: ApiBridge;
+    lrscopeShell?: ShellBridge;
   }
 }
 
@@ -46,12 +49,10 @@ function httpApi(signal?: AbortSignal): Api {
   return Object.fromEntries(methodNames.map((name) => [name, (input: unknown) => call(name, input)])) as Api;
 }
 
-/** IPC rejections arrive as Errors whose message carries the serialized ApiError body. */
-function electronApi(bridge: Api): Api {
+/** Each IPC call answers with an envelope: the value, or the ApiError body with its code and fields. */
+function electronApi(bridge: ApiBridge): Api {
   const wrap = (name: MethodName) => async (input: unknown) => {
-    const result = (await (bridge[name] as (i: unknown) => Promise<unknown>)(input)) as
-      | { ok: true; value: unknown }
-      | { ok: false; error: unknown };
+    const result = await (bridge[name] as (i: unknown) => ReturnType<ApiBridge[MethodName]>)(input);
     if (result.ok) return result.value;
     throw isApiErrorBody(result.error) ? ApiError.fromBody(result.error) : new ApiError('internal', `${name} failed`);
   };

@@ -1,17 +1,7 @@
 // Turning the files a user picked or dropped into paths the Node side can read. In Electron the
 // preload tells a File's real path; in browser mode each file is streamed to the server first.
+import type { ShellBridge } from '../../src-shared/api/shell';
 import { authHeaders } from './api';
-
-interface ShellBridge {
-  pathForFile(file: File): string;
-  onOpenFiles(listener: (paths: string[]) => void): void;
-}
-
-declare global {
-  interface Window {
-    lrscopeShell?: ShellBridge;
-  }
-}
 
 export const shellBridge: ShellBridge | undefined = window.lrscopeShell;
 

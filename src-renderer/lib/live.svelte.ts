@@ -98,7 +98,7 @@ export function startLive(): void {
   started = true;
   void refreshFolders();
   setInterval(() => (liveState.now = Date.now()), 5000);
-  const bridge = window.lrscopeShell as { onLive?: (listener: (event: unknown) => void) => void } | undefined;
-  if (shell === 'electron' && bridge?.onLive) bridge.onLive((event) => handle(event as LiveEvent));
+  const bridge = window.lrscopeShell;
+  if (shell === 'electron' && bridge) bridge.onLive(handle);
   else void streamEvents();
 }

@@ -3,7 +3,7 @@
 // request at a time: while it runs, a moving cursor only updates the step to read next, so a
 // sweep across the chart costs a few requests, and what is shown is always one step's snapshot.
 import { fromJsonNumber } from '../../src-shared/api/series-json';
-import type { Series } from '../../src-shared/api/import-types';
+import type { Series } from '../../src-shared/api/series-types';
 import { api, errorMessage } from '../lib/api';
 import { localPoints, pointsOf, type PointsAt } from './cursor-readout';
 

@@ -3,7 +3,7 @@
 // (exact, from the engine), the logged one, their relative difference, and where in the schedule
 // the step is ("cycle 3 of 5, 42 % through", "stair 4"). Values come from stored points only: an
 // exact fetched series where it holds every point, else the `series.at` query (cursor-points.svelte.ts).
-import type { Series } from '../../src-shared/api/import-types';
+import type { Series } from '../../src-shared/api/series-types';
 import { describeStep, evaluateAt, type ScheduleSpec } from '../../src-shared/schedule';
 
 /** A stored point: the step it was logged at and its value (NaN as logged). */

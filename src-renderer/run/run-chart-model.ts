@@ -1,6 +1,6 @@
 // What the run view's charts draw, computed from the fetched points and the schedule: pure
 // functions of their inputs, so the view only wires state to them.
-import type { Series } from '../../src-shared/api/import-types';
+import type { Series } from '../../src-shared/api/series-types';
 import type { MetricSummary } from '../../src-shared/api/types';
 import { alignTo, nonFiniteRanges, unionSteps } from '../../src-shared/series/align';
 import { smooth } from '../../src-shared/series/smoothing';

@@ -1,6 +1,6 @@
 // The points of a run's charted metrics over the visible step range. Zooming fetches again at the
 // new range through the series query, so a million-point run shows its real points up close.
-import type { Series } from '../../src-shared/api/import-types';
+import type { Series } from '../../src-shared/api/series-types';
 import { seriesFromJson } from '../../src-shared/api/series-json';
 import type { RunDetail } from '../../src-shared/api/types';
 import { apiWith } from '../lib/api';

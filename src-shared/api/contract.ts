@@ -2,10 +2,11 @@
 // the IPC handlers, the HTTP routes of browser mode and the renderer's client are all derived
 // from this object; a channel name is never typed anywhere else.
 import { z } from 'zod';
-import { IMPORT_FORMATS, type ImportPreview, type SeriesJson } from './import-types';
+import { IMPORT_FORMATS, type ImportPreview } from './import-types';
+import type { SeriesJson } from './series-types';
 import type { DriftResponse, InferResponse } from './intel-types';
 import type { WatchFolder } from './watch-types';
-import type { AppInfo, ComparisonDetail, ComparisonSummary, ImportJob, PointAt, RestartImpactTable, RunDetail, RunSummary, ScheduleDetail, ScheduleSummary, SeriesStats } from './types';
+import { METRIC_ROLES, type AppInfo, type ComparisonDetail, type ComparisonSummary, type ImportJob, type PointAt, type RestartImpactTable, type RunDetail, type RunSummary, type ScheduleDetail, type ScheduleSummary, type SeriesStats } from './types';
 
 /** A contract entry: the input schema (validated at the boundary) and a phantom output type. */
 export interface Method<I extends z.ZodType, O> {
@@ -35,7 +36,7 @@ const paths = z
   .min(1, 'must name at least one file or folder')
   .max(10_000, 'at most 10000 paths');
 const format = z.enum(IMPORT_FORMATS, { error: `must be one of ${IMPORT_FORMATS.join(', ')}` });
-const role = z.enum(['loss', 'lr', 'epoch', 'other'], { error: 'must be loss, lr, epoch or other' });
+const role = z.enum(METRIC_ROLES, { error: `must be ${METRIC_ROLES.slice(0, -1).join(', ')} or ${METRIC_ROLES.at(-1)}` });
 const jobId = z.string({ error: 'must be an import id' }).uuid('must be an import id');
 const step = z.number({ error: 'must be a number' }).refine(Number.isFinite, 'must be a finite number');
 
@@ -108,10 +109,13 @@ export const contract = {
         paths,
         format: format.optional(),
         name: name.optional(),
+        /** The user's corrections to what the preview detected; names are source column (or tag) names. */
         mapping: z
           .object({
+            /** Tabular logs only (CSV, JSONL, trainer_state): the column that holds the step. '' = use the row index. */
             stepColumn: z.string().optional(),
             roles: z.record(z.string(), role).optional(),
+            /** Columns or tags not to import. Absent: the preview's default (clock columns such as wall_time are left out). */
             skip: z.array(z.string()).optional(),
           })
           .strict()

@@ -1,49 +1,42 @@
-// The import and series shapes that cross the process boundary. Pure types: the renderer
-// imports this file, so no node:* and no runtime code here (see series-json.ts for the codec).
+// The import shapes that cross the process boundary. Pure types: the renderer
+// imports this file, so no node:* here (series shapes: series-types.ts).
+import type { Input } from './contract';
 import type { MetricRole } from './types';
 
 /**
- * What lrscope can read. The three CSV flavours share one parser; the name tells the user which
- * writer was recognised and is kept as the run's source format.
+ * What lrscope can read, with the one fact the UI needs about each: whether its step can be any
+ * column the user picks (tabular logs) or is the log's own step (event files, MLflow, W&B). The
+ * three CSV flavours share one parser; the name tells the user which writer was recognised and is
+ * kept as the run's source format. How each is detected, previewed and read: the Node side's
+ * registry (src-main/import/formats.ts), which the compiler holds to exactly these names.
  */
-export type ImportFormat =
-  | 'csv'
-  | 'lightning-csv'
-  | 'keras-csv'
-  | 'jsonl'
-  | 'tensorboard'
-  | 'trainer-state'
-  | 'mlflow'
-  | 'scalars-json'
-  | 'wandb';
+const FORMAT_FACTS = {
+  csv: { tabular: true },
+  'lightning-csv': { tabular: true },
+  'keras-csv': { tabular: true },
+  jsonl: { tabular: true },
+  tensorboard: { tabular: false },
+  'trainer-state': { tabular: true },
+  mlflow: { tabular: false },
+  'scalars-json': { tabular: false },
+  wandb: { tabular: false },
+} as const satisfies Record<string, { tabular: boolean }>;
 
-export const IMPORT_FORMATS: readonly ImportFormat[] = [
-  'csv',
-  'lightning-csv',
-  'keras-csv',
-  'jsonl',
-  'tensorboard',
-  'trainer-state',
-  'mlflow',
-  'scalars-json',
-  'wandb',
-];
+export type ImportFormat = keyof typeof FORMAT_FACTS;
 
-/** The user's corrections to what the preview detected. Names are source column (or tag) names. */
-export interface ImportMapping {
-  /** Tabular logs only (CSV, JSONL, trainer_state): the column that holds the step. '' = use the row index. */
-  stepColumn?: string;
-  roles?: Record<string, MetricRole>;
-  /** Columns or tags not to import. Absent: the preview's default (clock columns such as wall_time are left out). */
-  skip?: string[];
+/** In the order the Format menu and `lrscope import --help` list them. */
+export const IMPORT_FORMATS = Object.keys(FORMAT_FACTS) as ImportFormat[];
+
+/** Whether the user may pick the step column (else the log's own step is used). */
+export function hasStepColumn(format: ImportFormat): boolean {
+  return FORMAT_FACTS[format].tabular;
 }
 
-export interface ImportOptions {
-  format?: ImportFormat;
-  /** The run name; with several runs it becomes the prefix `name/<run>`. */
-  name?: string;
-  mapping?: ImportMapping;
-}
+/** An import's format, run name and mapping: imports.start's input but its paths (declared by the contract). */
+export type ImportOptions = Omit<Input<'imports.start'>, 'paths'>;
+
+/** The user's corrections to what the preview detected (see the contract's imports.start). */
+export type ImportMapping = NonNullable<ImportOptions['mapping']>;
 
 export interface ImportProgress {
   bytesDone: number;
@@ -103,40 +96,4 @@ export interface ImportSummary {
   runs: ImportedRun[];
   rows: number;
   seconds: number;
-}
-
-export interface SeriesQuery {
-  from?: number;
-  to?: number;
-  maxPoints: number;
-}
-
-/**
- * A metric's points, columnar. `exact` = every point in the range; otherwise each index is a
- * bucket of consecutive points: `steps`/`values` are its first point, `min`/`max` the extremes of
- * its non-NaN values (±Infinity included, so a spike is never lost) and `nanCounts` how many NaN
- * points it holds (so a divergence is never lost either). NaN in min/max = the bucket is all NaN.
- *
- * Typed arrays survive structured clone (IPC) as they are. JSON cannot carry NaN or ±Infinity
- * nor typed arrays: HTTP uses `seriesToJson`/`seriesFromJson` (series-json.ts).
- */
-export interface Series {
-  steps: Float64Array;
-  values: Float64Array;
-  min?: Float64Array;
-  max?: Float64Array;
-  nanCounts?: Float64Array;
-  exact: boolean;
-}
-
-/** A number as JSON can carry it: non-finite values become these strings. */
-export type JsonNumber = number | 'NaN' | 'Infinity' | '-Infinity';
-
-export interface SeriesJson {
-  steps: number[];
-  values: JsonNumber[];
-  min?: JsonNumber[];
-  max?: JsonNumber[];
-  nanCounts?: number[];
-  exact: boolean;
 }

@@ -1,6 +1,6 @@
 // JSON for a Series: JSON.stringify would turn NaN and ±Infinity into null (indistinguishable from
 // "no value"), so they travel as the strings 'NaN', 'Infinity' and '-Infinity'.
-import type { JsonNumber, Series, SeriesJson } from './import-types';
+import type { JsonNumber, Series, SeriesJson } from './series-types';
 
 export function toJsonNumber(v: number): JsonNumber {
   return Number.isFinite(v) ? v : Number.isNaN(v) ? 'NaN' : v > 0 ? 'Infinity' : '-Infinity';

@@ -2,8 +2,10 @@
 // so that the same values survive structured clone (IPC) and JSON (HTTP).
 
 import type { ScheduleEvent, ScheduleSpec } from '../schedule';
+import type { ParsedInput } from './contract';
 import type { RestartImpact } from '../series/restart-impact';
-import type { ImportProgress, ImportSummary, JsonNumber } from './import-types';
+import type { ImportProgress, ImportSummary } from './import-types';
+import type { JsonNumber } from './series-types';
 
 export interface AppInfo {
   name: 'lrscope';
@@ -13,7 +15,12 @@ export interface AppInfo {
   shell: 'electron' | 'browser';
 }
 
-export type MetricRole = 'loss' | 'lr' | 'epoch' | 'other';
+/**
+ * What a metric is to the views: the one list of roles. The contract's enum, the import preview's
+ * menu and (by a test, db/metric-roles.test.ts) the database's CHECK are held to it.
+ */
+export const METRIC_ROLES = ['loss', 'lr', 'epoch', 'other'] as const;
+export type MetricRole = (typeof METRIC_ROLES)[number];
 
 export interface MetricSummary {
   id: number;
@@ -97,16 +104,8 @@ export interface ImportJob {
   error?: string;
 }
 
-/** How the compare view lines runs up, and what it shows. */
-export interface ComparisonSettings {
-  align: 'step' | 'epoch' | 'fraction';
-  metric: string;
-  smoothing: number;
-  logY: boolean;
-  logX?: boolean;
-  showMarks: boolean;
-  hiddenRunIds?: number[];
-}
+/** How the compare view lines runs up, and what it shows (declared by the contract's comparisons.save). */
+export type ComparisonSettings = ParsedInput<'comparisons.save'>['settings'];
 
 export interface ComparisonSummary {
   id: number;

@@ -19,7 +19,7 @@ export type Out = Float64Array | Float32Array;
  * Receives a candidate event with the rates either side, lrBefore = at(step - 1) and
  * lrAfter = at(step) bit for bit (lrBefore = lrAfter at step 0); events() drops restarts and
  * drops that do not change the rate. Curves with many events compute the rates from what the
- * search already knows (the run index, constants of the run) instead of calling at() twice.
+ * search already knows (the span index, constants of the span) instead of calling at() twice.
  */
 export type Mark = (step: number, kind: EventKind, index: number, lrBefore: number, lrAfter: number) => void;
 
@@ -56,7 +56,7 @@ export function markAt(at: (s: number) => number, step: number, kind: EventKind,
   mark(step, kind, index, step > 0 ? at(step - 1) : at(step), at(step));
 }
 
-/** fn with its last result remembered: events ask for the rate of the same run twice (after one event, before the next). */
+/** fn with its last result remembered: events ask for the rate of the same span twice (after one event, before the next). */
 export function lastMemo<T>(fn: (i: number) => T): (i: number) => T {
   let key = NaN, value = undefined as T;
   return (i) => {

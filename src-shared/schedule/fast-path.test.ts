@@ -7,7 +7,7 @@ import { PRESETS } from './presets';
 import type { ScheduleSpecInput } from './spec';
 import { spec } from './test-util';
 import { powf } from './f32';
-import { powfRun, POW_RUN } from './powf-run';
+import { powfSpan, POW_SPAN } from './powf-span';
 
 const CASES: ScheduleSpecInput[] = [
   { kind: 'exponential_decay', learning_rate: 0.1, decay_steps: 1000, decay_rate: 0.96 },
@@ -23,7 +23,7 @@ const CASES: ScheduleSpecInput[] = [
   { kind: 'cosine_decay_restarts', learning_rate: 0.1, first_decay_steps: 100, t_mul: 0.5 },
   { kind: 'linear_cosine_decay', learning_rate: 0.1, decay_steps: 30000, num_periods: 7 },
   { kind: 'noisy_linear_cosine_decay', learning_rate: 0.1, decay_steps: 30000, seed: 3 },
-  // The noise std's pow by runs (powf-run.ts): past decay_steps, across 2^24, other exponents, none (|y| > 64).
+  // The noise std's pow by spans (powf-span.ts): past decay_steps, across 2^24, other exponents, none (|y| > 64).
   { kind: 'noisy_linear_cosine_decay', learning_rate: 0.1, decay_steps: 20_000_000, variance_decay: 1.7, seed: 5 },
   { kind: 'noisy_linear_cosine_decay', learning_rate: 0.1, decay_steps: 45_000.5, variance_decay: -0.3, initial_variance: 0.001 },
   { kind: 'noisy_linear_cosine_decay', learning_rate: 0.1, decay_steps: 1e9, variance_decay: 70, initial_variance: 1e30 },
@@ -93,22 +93,22 @@ describe('powf', () => {
   });
 });
 
-describe('powfRun', () => {
-  test('equals Math.fround(Math.pow(b, y)) over runs of consecutive integers', () => {
-    const out = new Float64Array(POW_RUN);
+describe('powfSpan', () => {
+  test('equals Math.fround(Math.pow(b, y)) over spans of consecutive integers', () => {
+    const out = new Float64Array(POW_SPAN);
     for (const y of [0.55, -0.55, 1, 2, 0.1, 3.7, -17.3, 63.9, 0]) {
       for (const b0 of [256, 300, 1000, 65_537, 262_144, 1_000_003, 16_776_000]) {
-        const m = powfRun(b0, POW_RUN, Math.fround(y), out);
-        expect(m).toBe(Math.min(POW_RUN, Math.floor(b0 / 256)));
+        const m = powfSpan(b0, POW_SPAN, Math.fround(y), out);
+        expect(m).toBe(Math.min(POW_SPAN, Math.floor(b0 / 256)));
         for (let j = 0; j < m; j++) if (out[j] !== Math.fround(Math.pow(b0 + j, Math.fround(y)))) expect({ b: b0 + j, y, got: out[j] }).toBe('fround(Math.pow)');
       }
     }
   });
   test('declines where the series does not serve: small bases, |y| > 64', () => {
-    const out = new Float64Array(POW_RUN);
-    expect(powfRun(255, 10, 0.5, out)).toBe(0);
-    expect(powfRun(1e6, 10, 65, out)).toBe(0);
-    expect(powfRun(1e6, 10, NaN, out)).toBe(0);
-    expect(powfRun(1e6, 3, 0.5, out)).toBe(3);
+    const out = new Float64Array(POW_SPAN);
+    expect(powfSpan(255, 10, 0.5, out)).toBe(0);
+    expect(powfSpan(1e6, 10, 65, out)).toBe(0);
+    expect(powfSpan(1e6, 10, NaN, out)).toBe(0);
+    expect(powfSpan(1e6, 3, 0.5, out)).toBe(3);
   });
 });

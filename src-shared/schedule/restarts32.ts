@@ -31,9 +31,9 @@ const MARGIN = 2 ** -40;
  */
 export class RestartThresholds {
   private readonly lnT: number;
-  private last = NaN; // tPow = T^last within 1.5e-13, after `run` multiplications
+  private last = NaN; // tPow = T^last within 1.5e-13, after `chain` multiplications
   private tPow = NaN;
-  private run = 0;
+  private chain = 0;
 
   constructor(private readonly T: number, private readonly logT: number) {
     this.lnT = Math.log(T);
@@ -60,12 +60,12 @@ export class RestartThresholds {
 
   /** e^m within 1.5e-13 (relative), m being close to i · ln T. */
   private expNear(m: number, i: number): number {
-    if (i === this.last + 1 && this.run < 1024) {
+    if (i === this.last + 1 && this.chain < 1024) {
       this.tPow *= this.T;
-      this.run++;
+      this.chain++;
     } else {
       this.tPow = Math.exp(i * this.lnT);
-      this.run = 0;
+      this.chain = 0;
     }
     this.last = i;
     const d = m - i * this.lnT;

@@ -8,10 +8,10 @@
 // same values bit for bit (tf.test.ts and bench/schedule.bench.ts check it).
 import { rounder, powf, cosf, firstStepAtLeast, PowersOf32, type Round } from './f32';
 import { fillByAt, lastMemo, noMarks, percent, type Curve, type Mark, type Out } from './curve';
-import { forEachRun, markRuns, markStairs, markStarts, stairOf } from './runs';
+import { forEachSpan, markSpans, markStairs, markStarts, stairOf } from './spans';
 import { RestartMarks32 } from './restart-marks32';
 import { normalNoise } from './noise';
-import { powfRun, POW_RUN } from './powf-run';
+import { powfSpan, POW_SPAN } from './powf-span';
 
 // Local names for imported functions that per-step and per-event code calls: where modules
 // are compiled to CommonJS (tsx, vitest), an imported name is read through a getter at every
@@ -41,7 +41,7 @@ export function exponentialCurve(lr: number, decaySteps: number, decayRate: numb
   const fill = (from: number, to: number, out: Out, offset: number) => {
     if (dtype !== 'float32') return fillByAt(at, from, to, out, offset);
     if (staircase) {
-      forEachRun(stair, guess, from, to, (_i, a, b) => out.fill(at(a), offset + a - from, offset + b - from));
+      forEachSpan(stair, guess, from, to, (_i, a, b) => out.fill(at(a), offset + a - from, offset + b - from));
       return;
     }
     let lastP = NaN, lastV = NaN;
@@ -88,7 +88,7 @@ export function piecewiseCurve(boundaries: readonly number[], values: readonly n
   const rate = (i: number) => v[i];
   return {
     at,
-    fill: (from, to, out, offset) => forEachRun(interval, guess, from, to, (i, a, b) => out.fill(v[i], offset + a - from, offset + b - from)),
+    fill: (from, to, out, offset) => forEachSpan(interval, guess, from, to, (i, a, b) => out.fill(v[i], offset + a - from, offset + b - from)),
     marks: (from, to, mark) => markStarts(starts, rate, 'drop', from, to, mark),
     describe: (s) => `interval ${interval(s) + 1} of ${v.length}`,
     negativeSteps: true,
@@ -144,7 +144,7 @@ export function polynomialCurve(lr: number, decaySteps: number, endLr: number, p
       }
     };
     if (cycle) {
-      forEachRun(multiplier, guess, from, to, (m, a, b) => steps(a, b, Math.fround(D * m), false));
+      forEachSpan(multiplier, guess, from, to, (m, a, b) => steps(a, b, Math.fround(D * m), false));
       return;
     }
     // Past decay_steps the step is clamped: the rate is end_learning_rate from there on.
@@ -228,7 +228,7 @@ export function inverseTimeCurve(lr: number, decaySteps: number, decayRate: numb
     at,
     fill: (from, to, out, offset) => {
       if (!staircase) return fillByAt(at, from, to, out, offset);
-      forEachRun(stair, guess, from, to, (_i, a, b) => out.fill(at(a), offset + a - from, offset + b - from));
+      forEachSpan(stair, guess, from, to, (_i, a, b) => out.fill(at(a), offset + a - from, offset + b - from));
     },
     marks: staircase ? (from, to, mark) => markStairs(D, dtype === 'float32', stair, value, from, to, mark) : noMarks,
     describe: (s) => (staircase ? `stair ${stair(s) + 1}` : `decay period ${Math.floor(period(s)) + 1}`),
@@ -346,7 +346,7 @@ export function cosineRestartsCurve(lr: number, firstDecaySteps: number, tMul: n
   const marks = (from: number, to: number, mark: Mark) => {
     if (marks32 && marks32.serves(from, to)) return marks32.marks(from, to, mark);
     if (!geometric) return markStairPeriods(from, to, mark);
-    markRuns(restart, guess, rate, 'restart', 0, from, to, mark);
+    markSpans(restart, guess, rate, 'restart', 0, from, to, mark);
   };
   const withinPeriod = (s: number) => {
     const i = restart(s);
@@ -357,7 +357,7 @@ export function cosineRestartsCurve(lr: number, firstDecaySteps: number, tMul: n
     at,
     fill: (from, to, out, offset) => {
       if (dtype !== 'float32') return fillByAt(at, from, to, out, offset);
-      forEachRun(restart, guess, from, to, (i, a, b) => {
+      forEachSpan(restart, guess, from, to, (i, a, b) => {
         const c = periodConstants(i);
         for (let s = a; s < b; s++) out[offset + s - from] = value(Math.fround(Math.fround(s) / D), i, c, cosR);
       });
@@ -403,13 +403,13 @@ export function linearCosineCurve(lr: number, decaySteps: number, numPeriods: nu
     return r(L * r(r(r(AL + noisy) * cosineDecayed) + BE));
   };
   const f = Math.fround;
-  const pows = new Float64Array(POW_RUN);
-  // Below 2^24 and up to decay_steps, step s has b = 1 + s exactly: powfRun gives the noise std's
-  // pow for a run of steps at once. Elsewhere x repeats (steps round above 2^24, clamp past
+  const pows = new Float64Array(POW_SPAN);
+  // Below 2^24 and up to decay_steps, step s has b = 1 + s exactly: powfSpan gives the noise std's
+  // pow for a span of steps at once. Elsewhere x repeats (steps round above 2^24, clamp past
   // decay_steps) and everything but the noise is reused.
   const fillNoisy32 = (from: number, to: number, out: Out, offset: number) => {
     const exactEnd = Math.min(to, 2 ** 24, Math.floor(D) + 1);
-    let runStart = from, runEnd = from; // pows[s - runStart] is the pow of step s < runEnd
+    let spanStart = from, spanEnd = from; // pows[s - spanStart] is the pow of step s < spanEnd
     let lastX = NaN, linear = 0, cosineDecayed = 0, std = 0;
     for (let s = from; s < to; s++) {
       const x = Math.min(f(s), D);
@@ -417,9 +417,9 @@ export function linearCosineCurve(lr: number, decaySteps: number, numPeriods: nu
         lastX = x;
         linear = f(f(D - x) / D);
         cosineDecayed = f(0.5 * f(1 + f(Math.cos(f(PI * f(twoNP * f(x / D)))))));
-        if (s >= runEnd && s < exactEnd) { runStart = s; runEnd = s + powfRun(s + 1, exactEnd - s, VD, pows); }
+        if (s >= spanEnd && s < exactEnd) { spanStart = s; spanEnd = s + powfSpan(s + 1, exactEnd - s, VD, pows); }
         const b = f(1 + x);
-        std = f(Math.sqrt(f(IV / (s < runEnd ? pows[s - runStart] : powf(b, VD, Math.log(b))))));
+        std = f(Math.sqrt(f(IV / (s < spanEnd ? pows[s - spanStart] : powf(b, VD, Math.log(b))))));
       }
       const noisy = f(linear + f(std * normalNoise(seed, s)));
       out[offset + s - from] = f(L * f(f(f(AL + noisy) * cosineDecayed) + BE));

@@ -5,7 +5,7 @@
 // which torch.test.ts bounds against real PyTorch (scripts/torch-reference).
 import { fillByAt, markAt, noMarks, percent, type Curve, type Mark, type Out } from './curve';
 import { firstStepAtLeast } from './f32';
-import { forEachRun, markRuns, markStairs, markStarts } from './runs';
+import { forEachSpan, markSpans, markStairs, markStarts } from './spans';
 
 const BLOCK = 1024;
 
@@ -58,7 +58,7 @@ export function stepCurve(lr: number, stepSize: number, gamma: number): Curve {
   const guess = (i: number) => i * stepSize;
   return {
     at,
-    fill: (from, to, out, offset) => forEachRun(stair, guess, from, to, (_i, a, b) => out.fill(at(a), offset + a - from, offset + b - from)),
+    fill: (from, to, out, offset) => forEachSpan(stair, guess, from, to, (_i, a, b) => out.fill(at(a), offset + a - from, offset + b - from)),
     marks: (from, to, mark) => markStairs(stepSize, false, stair, rate, from, to, mark),
     describe: (k) => `stair ${stair(k) + 1}`,
   };
@@ -81,7 +81,7 @@ export function multiStepCurve(lr: number, milestones: readonly number[], gamma:
   const guess = (i: number) => (i - 1 < sorted.length ? sorted[i - 1] : Infinity);
   return {
     at,
-    fill: (from, to, out, offset) => forEachRun(passed, guess, from, to, (_i, a, b) => out.fill(at(a), offset + a - from, offset + b - from)),
+    fill: (from, to, out, offset) => forEachSpan(passed, guess, from, to, (_i, a, b) => out.fill(at(a), offset + a - from, offset + b - from)),
     // A repeated milestone drops twice at once: one event whose index counts milestones passed.
     marks: (from, to, mark) => markStarts(sorted, rate, 'drop', from, to, mark),
     describe: (k) => `after ${passed(k)} of ${sorted.length} milestones`,
@@ -174,14 +174,14 @@ class WarmRestartsCurve implements Curve {
   }
 
   fill(from: number, to: number, out: Out, offset: number): void {
-    forEachRun(this.period, this.periodStart, from, to, (i, a, b) => {
+    forEachSpan(this.period, this.periodStart, from, to, (i, a, b) => {
       const start = this.startOf(i), tI = this.lengthOf(i);
       for (let k = a; k < b; k++) out[offset + k - from] = this.value(k - start, tI);
     });
   }
 
   marks(from: number, to: number, mark: Mark): void {
-    markRuns(this.period, this.periodStart, this.rate, 'restart', 0, from, to, mark);
+    markSpans(this.period, this.periodStart, this.rate, 'restart', 0, from, to, mark);
   }
 
   describe(k: number): string {
@@ -340,7 +340,9 @@ class CyclicCurve implements Curve {
 
   /**
    * Each cycle starts again at base_lr: a restart the chart marks, though the curve does not
-   * jump. (In exp_range, at(k - 1) and at(k) share gamma's power of their block.)
+   * jump. (In exp_range, at(k - 1) and at(k) share gamma's power of their block.) spans.ts's
+   * markSpans written out, as tf.ts's polynomial cycles do: through its callbacks, 10,000
+   * exp_range restarts took 5.5–8.5 ms against 1.0 ms (load 18–21, 2 cores).
    */
   marks(from: number, to: number, mark: Mark): void {
     let s = Math.max(from, 1);

@@ -2,13 +2,9 @@ import { expect, it } from 'vitest';
 import { exportCode } from '../../../src-shared/schedule/export/index';
 import { parseSpec } from '../../../src-shared/schedule/index';
 import { main } from '../main';
-import type { Io } from '../output';
+import { memoryIo } from '../test-io';
 
-function io(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (t) => void stdout.push(t), err: (t) => void stderr.push(t), readStdin: async () => '' };
-}
+const io = memoryIo;
 
 const SPEC = { kind: 'cosine_decay_restarts', learning_rate: 0.004, first_decay_steps: 500, t_mul: 2, m_mul: 0.8, alpha: 0.01 };
 

@@ -2,11 +2,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { seriesFromJson } from '../../../src-shared/api/series-json';
-import type { ImportSummary, SeriesJson } from '../../../src-shared/api/import-types';
+import type { ImportSummary } from '../../../src-shared/api/import-types';
+import type { SeriesJson } from '../../../src-shared/api/series-types';
 import { openDatabase } from '../../db/database';
 import { snapshot } from '../../db/points-snapshot';
 import { sample, tempFolder } from '../../import/test-support';
-import type { Io } from '../output';
+import { memoryIo } from '../test-io';
 import { importCommand } from './import';
 import { seriesCommand } from './series';
 
@@ -20,11 +21,7 @@ beforeEach(() => {
 
 afterEach(() => folder.remove());
 
-function io(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (t) => void stdout.push(t), err: (t) => void stderr.push(t), readStdin: async () => '' };
-}
+const io = memoryIo;
 
 it('lrscope import --json prints one summary; lrscope series reads a metric back', async () => {
   const out = io();

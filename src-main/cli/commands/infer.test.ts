@@ -3,8 +3,8 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { sample, tempFolder } from '../../import/test-support';
 import { openServices } from '../../services';
 import { main } from '../main';
-import type { Io } from '../output';
-import { runEval } from '../schedule-commands';
+import { memoryIo } from '../test-io';
+import { runEval } from './schedule-eval';
 
 let folder: ReturnType<typeof tempFolder>;
 let dbFile: string;
@@ -14,11 +14,7 @@ beforeEach(() => {
 });
 afterEach(() => folder.remove());
 
-function io(): Io & { stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  return { stdout, stderr, out: (t) => void stdout.push(t), err: (t) => void stderr.push(t), readStdin: async () => '' };
-}
+const io = memoryIo;
 
 it('lrscope infer --json prints the fitting candidates best first, as the UI gets them; each spec evaluates with lrscope eval', async () => {
   expect(await main(['import', sample('generated/digits_mlp_sgd_tf_exponential_decay_staircase/metrics.csv'), '--db', dbFile, '--json'], io())).toBe(0);

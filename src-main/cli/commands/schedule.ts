@@ -1,11 +1,9 @@
-import { collect, evalJobs, evalRange, runEvents, type CommandResult, type Output, type OutputFormat } from '../schedule-commands';
+import { collect, evalJobs, evalRange, runEvents, type CommandResult, type Output, type OutputFormat } from './schedule-eval';
 import { intFlag, parseCommand, UsageError, type CommandDoc } from '../args';
 import type { Io } from '../output';
 
-const writer = (io: Io) => io.write ?? (async (chunk: string) => void process.stdout.write(chunk));
-
 async function emit(result: CommandResult, io: Io): Promise<number> {
-  if (result.stdout) await writer(io)(result.stdout);
+  if (result.stdout) await io.write(result.stdout);
   if (result.stderr) io.err(result.stderr);
   return result.code;
 }
@@ -13,8 +11,7 @@ async function emit(result: CommandResult, io: Io): Promise<number> {
 /** Writes the output chunk by chunk as it is computed (bounded memory for any length). */
 async function stream(output: Output, io: Io): Promise<number> {
   if ('error' in output) return emit(collect(output), io);
-  const write = writer(io);
-  for (const chunk of output.chunks) await write(chunk);
+  for (const chunk of output.chunks) await io.write(chunk);
   return 0;
 }
 

@@ -59,7 +59,7 @@ const DEFAULT_PORT = 6061;
 async function listenOnFreePort(services: Services, host: string, port: number | undefined, rendererDir: string, events: LiveEventsRoute) {
   for (let candidate = port ?? DEFAULT_PORT; ; candidate++) {
     try {
-      return await startServer(services, { host, port: candidate, rendererDir, routes: { events: events.handle } });
+      return await startServer(services, { host, port: candidate, rendererDir, liveEvents: events.handle });
     } catch (err) {
       const busy = (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
       if (!busy || port !== undefined || candidate >= DEFAULT_PORT + 20) throw err;

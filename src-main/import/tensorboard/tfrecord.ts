@@ -153,6 +153,9 @@ function recordLength(file: string, buf: Buffer, pos: number, record: number): n
   return length;
 }
 
+/** TensorFlow's name for an event file: `events.out.tfevents.<time>.<host>…`. */
+export const EVENT_FILE = /^events\.out\.tfevents\./;
+
 /** Whether bytes begin with a valid TFRecord header (content-based detection). */
 export function looksLikeTfRecord(head: Buffer): boolean {
   return head.length >= HEADER && maskedCrc32c(head.subarray(0, 8)) === head.readUInt32LE(8);

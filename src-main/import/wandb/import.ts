@@ -1,17 +1,18 @@
 // A W&B run into lrscope: history → metrics at their steps; config → the run's parameters (kept
 // as MLflow's are: one text per key, nested keys joined with '/'); summary → `summary/<key>`
 // parameters; the run record → name, notes, tags and `wandb/…` parameters; exit → finished.
+import { dirname } from 'node:path';
 import type { PreviewRun } from '../../../src-shared/api/import-types';
 import type { ImportContext } from '../context';
 import { ImportError } from '../errors';
 import { readLines } from '../lines';
 import { isClockName, roleOf } from '../names';
 import { isObject, parsePythonJson } from '../python-json';
-import type { MetricWriter, RunWriter } from '../run-writer';
+import type { MetricWriter, ReadyRun, RunWriter } from '../run-writer';
 import type { Source } from '../sources';
 import { readWandbRecords } from './datastore';
 import { toNumber } from './record-proto';
-import { readConfigFile, readMetadataFile, readSummaryFile, wandbRunFiles, type WandbRunFiles } from './run-folder';
+import { readConfigFile, readMetadataFile, readSummaryFile, type WandbRunFiles } from './run-folder';
 import { WandbRunLog, type HistorySink } from './run-log';
 import { leavesIn } from './values';
 
@@ -123,20 +124,16 @@ function metricSink(run: RunWriter): HistorySink {
   };
 }
 
+/** The run's files as the folder walk found them (wandbRunFiles): a run folder's logs, or the .wandb file chosen. */
 function runFiles(source: Source): WandbRunFiles {
-  const files = wandbRunFiles(source.path);
+  const dir = source.path === source.files[0] ? dirname(source.path) : source.path;
+  const files: WandbRunFiles = { dir, logs: source.files, kind: /\.jsonl$/i.test(source.files[0] ?? '') ? 'history-jsonl' : 'datastore' };
   if (files.logs.length > 0) return files;
   throw new ImportError(files.dir, null, 'this W&B run folder has no run log (run-<id>.wandb, or wandb-history.jsonl before wandb 0.10); wandb-summary.json holds only the last values');
 }
 
-export interface PreparedWandb {
-  name: string;
-  params: Record<string, string>;
-  read(run: RunWriter, ctx: ImportContext): Promise<void>;
-}
-
 /** The run's name from the first records; the rest is read, and the details written, by `read`. */
-export async function prepareWandb(source: Source): Promise<PreparedWandb> {
+export async function prepareWandb(source: Source): Promise<ReadyRun> {
   const files = runFiles(source);
   const head = new WandbRunLog(files.logs[0]!, null);
   if (files.kind === 'datastore') {
@@ -145,7 +142,7 @@ export async function prepareWandb(source: Source): Promise<PreparedWandb> {
   return {
     name: runName(head, source.name),
     params: {},
-    read: async (run, ctx) => {
+    write: async (run, ctx) => {
       const log = new WandbRunLog(files.logs[0]!, metricSink(run));
       run.bytesLeftOver = await readHistory(files, log, ctx);
       const configFile = await readConfigFile(files.dir);

@@ -137,7 +137,7 @@ describe(RUN, () => {
   it('the CLI and the UI (the import service) store the same run', async () => {
     const cliDb = join(t.dir, 'cli.sqlite');
     const out: string[] = [];
-    const io: Io = { out: (text) => void out.push(text), err: () => undefined, readStdin: async () => '' };
+    const io: Io = { out: (text) => void out.push(text), err: () => undefined, write: async (text) => void out.push(text), readStdin: async () => '' };
     expect(await importCommand([sample('wandb'), '--db', cliDb, '--json'], io)).toBe(0);
     const cli = JSON.parse(out[0]!) as ImportSummary;
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { runEval, runEvents } from './schedule-commands';
+import { runEval, runEvents } from './schedule-eval';
 
 describe('lrscope eval', () => {
   test('a JSON array of rates per spec; TF float32 values, PyTorch float64', () => {

@@ -1,7 +1,7 @@
 // Math.fround(Math.pow(b, y)) for consecutive integers b: noisy_linear_cosine_decay needs
 // pow(1 + step, variance_decay) at every step, and powf's log + exp (f32.ts) is most of its cost.
 //
-// Over a run b0 … b0 + n - 1 with n <= b0 / 256: (b0 + j)^y = b0^y · (1 + u)^y, u = j / b0 <= 2^-8,
+// Over a span b0 … b0 + n - 1 with n <= b0 / 256: (b0 + j)^y = b0^y · (1 + u)^y, u = j / b0 <= 2^-8,
 // and (1 + u)^y = Σ C(y, k) u^k. Five terms leave |C(y, 5)| u^5 / (1 - ρu) (ρ bounds the ratio
 // of the next terms), under 2^-40 for |y| <= 64; the float64 rounding of the sum and of
 // Math.pow(b0, y) adds a few 2^-53. As in powf, a value is kept only when everything within
@@ -9,15 +9,15 @@
 // fround(Math.pow) gives; otherwise (about one step in a million) powf computes it.
 import { powf } from './f32';
 
-/** Longest run the series serves. */
-export const POW_RUN = 1024;
+/** Longest span of steps the series serves. */
+export const POW_SPAN = 1024;
 
 /**
  * out[j] = powf(b0 + j, y) for 0 <= j < m, m = the returned count <= n: 0 when b0 is too small
  * (< 256) or |y| > 64 for the series. b0 + j must be exact (float32 integers, b0 + n <= 2^24).
  */
-export function powfRun(b0: number, n: number, y: number, out: Float64Array): number {
-  const m = Math.min(n, POW_RUN, Math.floor(b0 / 256));
+export function powfSpan(b0: number, n: number, y: number, out: Float64Array): number {
+  const m = Math.min(n, POW_SPAN, Math.floor(b0 / 256));
   if (m <= 0 || !(Math.abs(y) <= 64)) return 0;
   const c1 = y, c2 = (c1 * (y - 1)) / 2, c3 = (c2 * (y - 2)) / 3, c4 = (c3 * (y - 3)) / 4, c5 = (c4 * (y - 4)) / 5;
   const inv = 1 / b0;

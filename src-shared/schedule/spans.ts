@@ -1,53 +1,54 @@
-// Runs: stretches of steps over which something is constant (a stair, a restart period, a
-// polynomial cycle). Found with the schedule's own index function, so the run boundaries are
-// exactly where the float32 arithmetic puts them, and then handled once per run.
+// Spans: stretches of steps over which something is constant (a stair, a restart period, a
+// polynomial cycle). Found with the schedule's own index function, so the span boundaries are
+// exactly where the float32 arithmetic puts them, and then handled once per span. ("Span", not
+// "run": a run is a training run everywhere else in lrscope.)
 import { firstStepAtLeast } from './f32';
 import type { Mark, EventKind } from './curve';
 
-/** Index of the run a step is in; never decreases with the step. */
-export type RunIndex = (s: number) => number;
+/** Index of the span a step is in; never decreases with the step. */
+export type SpanIndex = (s: number) => number;
 
 /**
- * Calls run(i, start, end) for each run intersecting [from, to): steps start <= s < end have index i.
- * guess(i) is the exact-arithmetic first step of run i.
+ * Calls span(i, start, end) for each span intersecting [from, to): steps start <= s < end have index i.
+ * guess(i) is the exact-arithmetic first step of span i.
  */
-export function forEachRun(index: RunIndex, guess: (i: number) => number, from: number, to: number, run: (i: number, start: number, end: number) => void): void {
+export function forEachSpan(index: SpanIndex, guess: (i: number) => number, from: number, to: number, span: (i: number, start: number, end: number) => void): void {
   let s = from;
   while (s < to) {
     const i = index(s);
     const end = Number.isFinite(i) ? firstStepAtLeast(index, i + 1, guess(i + 1), s + 1, to - 1) : to;
-    run(i, s, end);
+    span(i, s, end);
     s = end;
   }
 }
 
-/** The rate at step s, which is in run i: must equal the curve's at(s) bit for bit. */
-export type RunRate = (i: number, s: number) => number;
+/** The rate at step s, which is in span i: must equal the curve's at(s) bit for bit. */
+export type SpanRate = (i: number, s: number) => number;
 
 /**
- * The first step in [s, to) past run i, where index(s - 1) === i; `to` when there is none.
+ * The first step in [s, to) past span i, where index(s - 1) === i; `to` when there is none.
  * `guess` is where exact arithmetic puts it: mostly it is the step, and two index evaluations
- * confirm it (guess - 1 is still in run i, guess is past it); otherwise search.
+ * confirm it (guess - 1 is still in span i, guess is past it); otherwise search.
  */
-export function nextRunStart(index: RunIndex, i: number, guess: number, s: number, to: number): number {
+export function nextSpanStart(index: SpanIndex, i: number, guess: number, s: number, to: number): number {
   const g = Math.round(guess);
   if (g >= s && g < to && index(g - 1) === i && index(g) > i) return g;
   return Math.min(to, firstStepAtLeast(index, i + 1, guess, s, to - 1));
 }
 
 /**
- * Marks the first step of every run that starts in [max(from, 1), to), numbered index(step) - first,
+ * Marks the first step of every span that starts in [max(from, 1), to), numbered index(step) - first,
  * with rate(index(step - 1), step - 1) before and rate(index(step), step) after.
  */
-export function markRuns(index: RunIndex, guess: (i: number) => number, rate: RunRate, kind: EventKind, first: number, from: number, to: number, mark: Mark): void {
+export function markSpans(index: SpanIndex, guess: (i: number) => number, rate: SpanRate, kind: EventKind, first: number, from: number, to: number, mark: Mark): void {
   if (to <= Math.max(from, 1)) return;
   let s = Math.max(from, 1);
   let i = index(s - 1);
   while (s < to && Number.isFinite(i)) {
-    const next = nextRunStart(index, i, guess(i + 1), s, to);
+    const next = nextSpanStart(index, i, guess(i + 1), s, to);
     if (next >= to) return;
     const after = index(next);
-    // next - 1 is still in run i: next is the first step past it.
+    // next - 1 is still in span i: next is the first step past it.
     mark(next, kind, after - first, rate(i, next - 1), rate(after, next));
     i = after;
     s = next + 1;
@@ -60,14 +61,14 @@ export function stairOf(s: number, D: number, f32: boolean): number {
 }
 
 /**
- * markRuns for stairs (staircase decays, StepLR), whose rate depends on the stair alone.
+ * markSpans for stairs (staircase decays, StepLR), whose rate depends on the stair alone.
  * stairOf is computed here rather than through an index callback, and the rate after one drop
  * is carried over as the rate before the next (a Math.pow in float64, most of the cost): every
  * kind's events go through this loop, and a callback per index evaluation would be a call V8
  * cannot inline (many kinds, one call site). `index` (the curve's own stairOf) only serves the
  * search when the guess i·D is off (fractional D, steps above 2^24 in float32).
  */
-export function markStairs(D: number, f32: boolean, index: RunIndex, rate: (i: number) => number, from: number, to: number, mark: Mark): void {
+export function markStairs(D: number, f32: boolean, index: SpanIndex, rate: (i: number) => number, from: number, to: number, mark: Mark): void {
   let s = Math.max(from, 1);
   if (s >= to) return;
   let i = stairOf(s - 1, D, f32);
@@ -88,7 +89,7 @@ export function markStairs(D: number, f32: boolean, index: RunIndex, rate: (i: n
 }
 
 /**
- * markRuns for an index that counts the entries of the non-decreasing `starts` that are <= s
+ * markSpans for an index that counts the entries of the non-decreasing `starts` that are <= s
  * (piecewise boundaries + 1, MultiStepLR milestones): walks the list instead of searching, and
  * marks each distinct start once, numbered by the count it reaches.
  */

@@ -6,7 +6,7 @@
 // Ranges include both ends, as `lrscope series` does. Output comes as chunks (a generator), so a
 // range of 100M steps is written while it is computed, in bounded memory. --csv writes step,lr rows.
 // An invalid spec or range: exit code 2, the messages on stderr, nothing on stdout.
-import { acceptsNegativeSteps, parseSpec, evaluate, evaluateAt, events, type ScheduleSpec } from '../../src-shared/schedule/index';
+import { acceptsNegativeSteps, parseSpec, evaluate, evaluateAt, events, type ScheduleSpec } from '../../../src-shared/schedule/index';
 
 export interface CommandResult { stdout: string; stderr: string; code: number }
 
