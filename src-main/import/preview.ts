@@ -7,7 +7,7 @@ import { previewCsv } from './csv';
 import { previewJsonl } from './jsonl';
 import { keyOf, mlflowMetricFiles } from './mlflow';
 import { readLines } from './lines';
-import { isClockName, roleOf } from './names';
+import { roleOf } from './names';
 import { NumberReader, TEXT } from './numbers';
 import { chooseStepKey } from './object-rows';
 import type { Row } from './python-json';
@@ -27,7 +27,7 @@ const FIRST_ROWS = 10;
 const PREVIEW_RECORDS = 5_000;
 
 function metric(name: string): { name: string; role: MetricRole; imported: boolean } {
-  return { name, role: roleOf(name), imported: !isClockName(name) };
+  return { name, role: roleOf(name), imported: true };
 }
 
 function text(value: unknown): string {

@@ -5,7 +5,7 @@ import type { MetricRole } from '../../src-shared/api/types';
 import { CHUNK_POINTS } from '../db/points';
 import type { ImportStore } from '../db/points-import';
 import { ImportError, type Place } from './errors';
-import { isClockName, roleOf } from './names';
+import { roleOf } from './names';
 
 /**
  * A run with more metrics than this is a table of something else (a 400,000-column CSV took
@@ -141,8 +141,8 @@ export class RunWriter {
     let writer = this.metrics.get(name);
     if (writer === undefined) {
       if (this.metrics.size >= MAX_METRICS_PER_RUN) throw tooManyMetrics(file, place);
-      // No list from the user: the default of the preview (clock columns left out).
-      const skipped = this.mapping.skip ? this.mapping.skip.includes(name) : isClockName(name);
+      // No list from the user: the default of the preview (everything, clock columns as clocks).
+      const skipped = this.mapping.skip?.includes(name) ?? false;
       writer = skipped ? null : new MetricWriter(this, name, this.mapping.roles?.[name] ?? roleOf(name));
       this.metrics.set(name, writer);
     }

@@ -35,7 +35,7 @@ const paths = z
   .min(1, 'must name at least one file or folder')
   .max(10_000, 'at most 10000 paths');
 const format = z.enum(IMPORT_FORMATS, { error: `must be one of ${IMPORT_FORMATS.join(', ')}` });
-const role = z.enum(['loss', 'lr', 'epoch', 'other'], { error: 'must be loss, lr, epoch or other' });
+const role = z.enum(['loss', 'lr', 'epoch', 'other', 'clock'], { error: 'must be loss, lr, epoch, other or clock' });
 const jobId = z.string({ error: 'must be an import id' }).uuid('must be an import id');
 const step = z.number({ error: 'must be a number' }).refine(Number.isFinite, 'must be a finite number');
 

@@ -34,7 +34,7 @@ export interface ImportMapping {
   /** Tabular logs only (CSV, JSONL, trainer_state): the column that holds the step. '' = use the row index. */
   stepColumn?: string;
   roles?: Record<string, MetricRole>;
-  /** Columns or tags not to import. Absent: the preview's default (clock columns such as wall_time are left out). */
+  /** Columns or tags not to import. Absent: the preview's default (all; clock columns such as wall_time are stored with the role 'clock'). */
   skip?: string[];
 }
 
@@ -62,7 +62,7 @@ export interface PreviewRun {
   source: string;
   /** The step column, or null when the row index (or the log's own step field) is the step. */
   stepColumn: string | null;
-  /** `imported: false` = left out unless the user ticks it (clock columns such as wall_time). */
+  /** `imported: false` = left out unless the user ticks it (the default imports all; clock columns get the role 'clock'). */
   metrics: { name: string; role: MetricRole; imported: boolean }[];
   /** Source columns; for event files and MLflow: 'step' then the tags seen. */
   columns: string[];

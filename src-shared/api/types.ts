@@ -13,7 +13,8 @@ export interface AppInfo {
   shell: 'electron' | 'browser';
 }
 
-export type MetricRole = 'loss' | 'lr' | 'epoch' | 'other';
+/** 'clock': the run's wall time per step (for the time x axes), not drawn as a curve of its own. */
+export type MetricRole = 'loss' | 'lr' | 'epoch' | 'other' | 'clock';
 
 export interface MetricSummary {
   id: number;
