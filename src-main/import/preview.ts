@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import type { ImportFormat, ImportPreview, PreviewRun } from '../../src-shared/api/import-types';
 import type { MetricRole } from '../../src-shared/api/types';
+import { MLFLOW_CLOCK, mlflowClockFile, newClockState, takeClockPoint, TENSORBOARD_CLOCK } from './clock';
 import { previewCsv } from './csv';
 import { previewJsonl } from './jsonl';
 import { keyOf, mlflowMetricFiles } from './mlflow';
@@ -80,6 +81,7 @@ function previewRows(source: Source, rows: Row[], all: Row[] = rows): SourcePrev
 async function previewEvents(source: Source): Promise<SourcePreview> {
   const table = new StepTable();
   const tags = new TagTable(null);
+  const clock = newClockState();
   for (const file of source.files) {
     await readRecords(
       file,
@@ -87,7 +89,8 @@ async function previewEvents(source: Source): Promise<SourcePreview> {
       (data, record) => {
         const event = decode(file, data, record);
         const step = toNumber(event.step);
-        tags.scalars(event, (tag, value) => table.add(step, tag, value));
+        const scalars = tags.scalars(event, (tag, value) => table.add(step, tag, value));
+        if (scalars > 0 && takeClockPoint(clock, step)) table.add(step, TENSORBOARD_CLOCK, event.wall_time);
       },
       PREVIEW_RECORDS,
     );
@@ -98,12 +101,17 @@ async function previewEvents(source: Source): Promise<SourcePreview> {
 async function previewMlflow(source: Source): Promise<SourcePreview> {
   const table = new StepTable();
   const reader = new NumberReader();
-  for (const file of await mlflowMetricFiles(source.path)) {
+  const files = await mlflowMetricFiles(source.path);
+  const clockFile = mlflowClockFile(files);
+  const clock = newClockState();
+  for (const file of files) {
     const name = keyOf(join(source.path, 'metrics'), file);
     let lines = 0;
     await readLines(file, null, (buf, start, end) => {
-      const [, value, step] = buf.toString('utf8', start, end).trim().split(/\s+/);
-      if (value !== undefined) table.add(step === undefined ? 0 : reader.readText(step), name, reader.readText(value));
+      const [timestamp, value, step] = buf.toString('utf8', start, end).trim().split(/\s+/);
+      const at = step === undefined ? 0 : reader.readText(step);
+      if (value !== undefined) table.add(at, name, reader.readText(value));
+      if (value !== undefined && file === clockFile && takeClockPoint(clock, at)) table.add(at, MLFLOW_CLOCK, reader.readText(timestamp!));
       return ++lines < FIRST_ROWS;
     });
   }
