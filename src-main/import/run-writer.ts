@@ -127,6 +127,8 @@ export class RunWriter {
   bytesLeftOver = 0;
   /** What was set aside and why (an unfinished last record or line), for the summary. */
   readonly leftOut: string[] = [];
+  /** Configuration met while reading (TensorBoard's hparams plugin data): stored when the read ends. */
+  readonly params: Record<string, string> = {};
 
   constructor(
     readonly store: ImportStore,

@@ -3,6 +3,7 @@ import type { ImportContext } from '../context';
 import { ImportError } from '../errors';
 import type { MetricWriter, RunWriter } from '../run-writer';
 import { decodeEvent, toNumber, type EventMessage } from './event-proto';
+import { collectHparams } from './hparams';
 import { scalarOf } from './scalars';
 import { readRecords, type RecordsRead } from './tfrecord';
 import { isStep, notAStep } from '../steps';
@@ -64,6 +65,7 @@ export async function importEventFiles(files: string[], run: RunWriter, ctx: Imp
       const step = toNumber(event.step);
       if (!isStep(step)) throw new ImportError(file, { record }, notAStep(String(step)));
       const scalars = tags.scalars(event, (tag, value) => tags.writer(tag, file, record)?.add(step, value));
+      collectHparams(event.summary.value, run.params, file, { record });
       if (scalars > 0 && takeClockPoint(clock, step)) (clockWriter ??= run.metric(TENSORBOARD_CLOCK, file, { record }))?.add(step, event.wall_time);
     });
     leftOver += read.bytesLeftOver;
