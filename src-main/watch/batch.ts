@@ -3,6 +3,8 @@
 export class PointBatch {
   readonly metrics = new Map<string, { steps: number[]; vals: number[] }>();
   points = 0;
+  /** Configuration met in the new bytes (TensorBoard's hparams), merged into the run's. */
+  readonly params: Record<string, string> = {};
 
   add(name: string, step: number, value: number): void {
     let m = this.metrics.get(name);

@@ -343,6 +343,7 @@ export class FollowedRun {
       const appender = new MetricAppender(this.db, runId);
       result.resumes = [];
       for (const [name, m] of batch.metrics) result.resumes.push(...appender.append(name, roleOf(name), m.steps, m.vals));
+      if (Object.keys(batch.params).length > 0) sql.mergeParams.run(JSON.stringify(batch.params), runId);
       for (const u of updates) sql.saveFile.run(this.row.id, u.path, u.inode, u.offset, u.records);
       if (stateJson !== this.row.state_json) sql.saveState.run(stateJson, this.row.id);
       if (batch.points > 0 || fromStart) {

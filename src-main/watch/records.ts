@@ -3,6 +3,7 @@
 // (the folder's status names the file and record) while everything before it stays stored.
 import { takeClockPoint, TENSORBOARD_CLOCK, type StepClockState } from '../import/clock';
 import { ImportError } from '../import/errors';
+import { collectHparams } from '../import/tensorboard/hparams';
 import { decode, TagTable } from '../import/tensorboard/import';
 import { toNumber } from '../import/tensorboard/event-proto';
 import { maskedCrc32c } from '../import/tensorboard/tfrecord';
@@ -54,6 +55,7 @@ export function readEventRecords(file: string, buf: Buffer, firstRecord: number,
         const scalars = tags.scalars(event, (tag, value) => batch.add(tag, step, value));
         // The import's rule (import/clock.ts), with its state kept across reads by the caller.
         if (scalars > 0 && takeClockPoint(clock, step)) batch.add(TENSORBOARD_CLOCK, step, event.wall_time);
+        collectHparams(event.summary.value, batch.params, file, { record: record + 1 });
       }
     } catch (err) {
       if (!(err instanceof ImportError)) throw err;

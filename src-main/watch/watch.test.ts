@@ -188,6 +188,28 @@ describe('following a log folder as its logs are written', () => {
     expect(rolesOf(db, runBySource(db, mlflowTarget)).timestamp).toBe('clock');
   });
 
+  it("takes a TensorBoard run's hparams and wall_time clock as an import does, flushed in pieces", async () => {
+    const fixtures = join(__dirname, '..', 'import', 'tensorboard', 'fixtures', 'hparams');
+    await service.add(logdir);
+    const runs = ['lightning_style', 'tf_summary_v2'];
+    const files = runs.map((run) => {
+      const name = readdirSync(join(fixtures, run)).find((n) => n.startsWith('events.out.tfevents.'))!;
+      return { from: join(fixtures, run, name), to: join(logdir, run, name) };
+    });
+    await replay(files, 97);
+    for (const run of runs) {
+      const ref = await imported([join(fixtures, run)]);
+      const runId = runBySource(db, join(logdir, run));
+      const params = (target: Db, id: number) => JSON.parse(target.prepare<[number], string>('SELECT params_json FROM runs WHERE id = ?').pluck().get(id)!) as Record<string, string>;
+      expect(params(db, runId), run).toEqual(params(ref.db, ref.runId));
+      expect(Object.keys(params(db, runId)).length, run).toBeGreaterThan(3);
+      expect(pointsOf(db, runId), run).toEqual(pointsOf(ref.db, ref.runId));
+      expect(rolesOf(db, runId), run).toEqual(rolesOf(ref.db, ref.runId));
+      ref.db.close();
+    }
+    expect(service.list()[0]!.faults).toEqual([]);
+  });
+
   it('continues after a restart where it stopped: nothing lost, nothing twice', async () => {
     const csv = sample('generated/digits_mlp_sgd_tf_exponential_decay_staircase/metrics.csv');
     const data = readFileSync(csv);
