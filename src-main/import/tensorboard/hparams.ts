@@ -92,21 +92,11 @@ const STATUS: Record<number, string> = { 0: 'unknown', 1: 'success', 2: 'failure
 /** At most this many hyperparameters per run are kept (a config is a page, not a table). */
 export const MAX_HPARAMS = 10_000;
 
-/** google.protobuf.Value as text: numbers as JavaScript prints them (0.1, 32), lists and structs as JSON. */
+/** google.protobuf.Value as text: numbers as JavaScript prints them (0.1, 32, NaN), lists and structs as JSON. */
 function valueText(v: ValueMsg): string {
-  switch (v.kind) {
-    case 'number_value':
-      return String(v.number_value);
-    case 'string_value':
-      return v.string_value ?? '';
-    case 'bool_value':
-      return String(v.bool_value);
-    case 'struct_value':
-    case 'list_value':
-      return JSON.stringify(plain(v));
-    default:
-      return 'null';
-  }
+  const value = plain(v);
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' ? String(value) : JSON.stringify(value);
 }
 
 function plain(v: ValueMsg): unknown {
