@@ -70,11 +70,11 @@ CREATE TABLE metric_chunks (
 ) WITHOUT ROWID;
 
 -- table metrics
-CREATE TABLE metrics (
+CREATE TABLE "metrics" (
   id          INTEGER PRIMARY KEY,
   run_id      INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
   name        TEXT NOT NULL,
-  role        TEXT NOT NULL DEFAULT 'other' CHECK (role IN ('loss', 'lr', 'epoch', 'other')),
+  role        TEXT NOT NULL DEFAULT 'other' CHECK (role IN ('loss', 'lr', 'epoch', 'other', 'clock')),
   point_count INTEGER NOT NULL DEFAULT 0,
   step_min    REAL,
   step_max    REAL,

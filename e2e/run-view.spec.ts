@@ -19,8 +19,9 @@ test('import a log through the file picker, attach cosine_decay_restarts, see ev
   await expect(dialog.getByText('detected as')).toBeVisible();
   await expect(dialog.getByRole('combobox', { name: 'Role of lr' })).toHaveValue('lr');
   await expect(dialog.getByRole('combobox', { name: 'Role of loss' })).toHaveValue('loss');
-  // A clock column is not a curve: offered, but unticked.
-  await expect(dialog.getByRole('checkbox', { name: 'Import wall_time' })).not.toBeChecked();
+  // A clock column is not a curve: imported as the run's clock (for the time axes), not charted.
+  await expect(dialog.getByRole('checkbox', { name: 'Import wall_time' })).toBeChecked();
+  await expect(dialog.getByRole('combobox', { name: 'Role of wall_time' })).toHaveValue('clock');
   await expect(dialog.getByRole('checkbox', { name: 'Import val_loss' })).toBeChecked();
   await page.screenshot({ path: testInfo.outputPath('import-preview.png') });
   await dialog.getByRole('textbox', { name: 'Run name' }).fill('digits adam cosine');
@@ -32,7 +33,7 @@ test('import a log through the file picker, attach cosine_decay_restarts, see ev
   const runs = page.getByRole('complementary', { name: 'Runs' });
   await expect(runs.getByText('digits adam cosine')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Metrics' })).toContainText('3,000');
-  await expect(page.getByRole('table', { name: 'Metrics' })).not.toContainText('wall_time');
+  await expect(page.getByRole('table', { name: 'Metrics' }).getByRole('row', { name: /^wall_time clock 3,001 0 – 3,000 / })).toBeVisible();
 
   // A schedule from the library, attached through the run view.
   const spec = { kind: 'cosine_decay_restarts', learning_rate: 0.002, first_decay_steps: 300, t_mul: 1.5, m_mul: 0.8, alpha: 0.05 };

@@ -9,6 +9,7 @@ import { FINE_SPAN, summarize } from './points-summary';
 export const dataSteps: Readonly<Record<number, (db: Database.Database) => void>> = {
   2: backfillChunkSummaries,
   7: backfillFineSummariesAndStats,
+  9: widenMetricRoles,
 };
 
 /**
@@ -57,4 +58,25 @@ function decodeChunk(row: { count: number; steps: Buffer; vals: Buffer }): { ste
   decodeSteps(steps, 0, row.steps, row.count);
   decodeInto(vals, 0, row.vals);
   return { steps, vals };
+}
+
+const ROLES_BEFORE_009 = "CHECK (role IN ('loss', 'lr', 'epoch', 'other'))";
+const ROLES_SINCE_009 = "CHECK (role IN ('loss', 'lr', 'epoch', 'other', 'clock'))";
+
+/**
+ * Migration 009 lets a metric be a run's clock (role 'clock': wall time kept for the x axis, not
+ * drawn as a curve). SQLite cannot change a CHECK in place and better-sqlite3's defensive mode
+ * forbids editing sqlite_schema, so the table is rebuilt (sqlite.org/lang_altertable.html, "other
+ * kinds of schema changes") from its own CREATE statement with the wider CHECK: whatever columns
+ * earlier migrations added come along, and every id is kept so metric_chunks still points at its
+ * metric. migrate() runs this with foreign keys off (a DROP would otherwise cascade to the points).
+ * The statements are the database's own schema text, never user input.
+ */
+function widenMetricRoles(db: Database.Database): void {
+  const create = db.prepare<[], string>("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'metrics'").pluck().get();
+  if (!create?.includes(ROLES_BEFORE_009)) throw new Error(`migration 009: metrics.role is not declared as expected (${create ?? 'no metrics table'})`);
+  const indexes = db.prepare<[], string>("SELECT sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'metrics' AND sql IS NOT NULL").pluck().all();
+  db.exec(create.replace(ROLES_BEFORE_009, ROLES_SINCE_009).replace(/^CREATE TABLE metrics\b/, 'CREATE TABLE metrics_new'));
+  db.exec('INSERT INTO metrics_new SELECT * FROM metrics; DROP TABLE metrics; ALTER TABLE metrics_new RENAME TO metrics;');
+  for (const sql of indexes) db.exec(sql);
 }

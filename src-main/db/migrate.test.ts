@@ -121,6 +121,30 @@ describe('upgrading a database that holds data', () => {
   });
 });
 
+describe('migration 009 (the clock role)', () => {
+  it('keeps every metric and chunk, accepts the role clock, refuses an unknown role, and leaves foreign keys on and enforced', () => {
+    const file = join(dir, 'v8.sqlite');
+    const old = new Database(file);
+    old.pragma('foreign_keys = ON');
+    migrate(old, file, loadMigrations().slice(0, 8));
+    old.prepare("INSERT INTO runs (id, name) VALUES (1, 'old run')").run();
+    old.prepare("INSERT INTO metrics (id, run_id, name, role) VALUES (7, 1, 'wall_time', 'other')").run();
+    old.prepare('INSERT INTO metric_chunks (metric_id, seq, step_first, step_last, count, steps, vals) VALUES (7, 0, 0, 0, 1, ?, ?)').run(Buffer.alloc(8), Buffer.alloc(8));
+    old.close();
+    const { db } = openDatabase(file);
+    expect(db.prepare('SELECT id, name FROM metrics').all()).toEqual([{ id: 7, name: 'wall_time' }]);
+    expect(db.prepare('SELECT count(*) AS n FROM metric_chunks WHERE metric_id = 7').get()).toEqual({ n: 1 });
+    db.prepare("UPDATE metrics SET role = 'clock' WHERE id = 7").run();
+    expect(() => db.prepare("UPDATE metrics SET role = 'wall' WHERE id = 7").run()).toThrow(/CHECK constraint/);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(() => db.prepare('INSERT INTO metric_chunks (metric_id, seq, step_first, step_last, count, steps, vals) VALUES (99, 0, 0, 0, 1, x\'00\', x\'00\')').run()).toThrow(/FOREIGN KEY/);
+    // Deleting the run still cascades through the rebuilt table to its points.
+    db.prepare('DELETE FROM runs WHERE id = 1').run();
+    expect(db.prepare('SELECT count(*) AS n FROM metric_chunks').get()).toEqual({ n: 0 });
+    db.close();
+  });
+});
+
 describe('the schema', () => {
   it('matches db/schema.snapshot.sql (a migration that changes it updates the snapshot in the same commit)', () => {
     const { db } = openDatabase(join(dir, 'snapshot.sqlite'));

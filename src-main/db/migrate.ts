@@ -50,13 +50,24 @@ export function migrate(db: Database.Database, file: string, migrations = loadMi
   const current = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.length;
   if (current > latest) throw new SchemaTooNewError(file, current, latest);
-  for (const m of migrations.slice(current)) {
-    db.transaction(() => {
-      db.exec(m.sql);
-      steps[m.version]?.(db);
-      // PRAGMA takes no bound parameters; the version is an integer we parsed from the file name.
-      db.pragma(`user_version = ${Math.trunc(m.version)}`);
-    })();
+  // A migration may rebuild a table (009 does): with foreign keys on, dropping the old table would
+  // cascade to its children. SQLite's own recipe: keys off outside the transaction, then a
+  // foreign_key_check inside it before the commit (sqlite.org/lang_altertable.html).
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  if (current < latest) db.pragma('foreign_keys = OFF');
+  try {
+    for (const m of migrations.slice(current)) {
+      db.transaction(() => {
+        db.exec(m.sql);
+        steps[m.version]?.(db);
+        const broken = db.pragma('foreign_key_check') as unknown[];
+        if (broken.length > 0) throw new Error(`migration ${m.version}_${m.name}: leaves ${broken.length} rows pointing at nothing (${JSON.stringify(broken[0])})`);
+        // PRAGMA takes no bound parameters; the version is an integer we parsed from the file name.
+        db.pragma(`user_version = ${Math.trunc(m.version)}`);
+      })();
+    }
+  } finally {
+    if (foreignKeys && current < latest) db.pragma('foreign_keys = ON');
   }
   return latest;
 }

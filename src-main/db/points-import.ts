@@ -27,6 +27,7 @@ function statements(db: Db) {
     deleteMetric: db.prepare<[number]>('DELETE FROM metrics WHERE id = ?'),
     addResume: db.prepare<[number, number]>('INSERT OR IGNORE INTO run_resumes (run_id, step) VALUES (?, ?)'),
     setRunDetails: db.prepare<[string, string, number]>('UPDATE runs SET params_json = ?, notes = ? WHERE id = ?'),
+    setRunParams: db.prepare<[string, number]>('UPDATE runs SET params_json = ? WHERE id = ?'),
     addRunTag: db.prepare<[number, string]>('INSERT OR IGNORE INTO run_tags (run_id, tag) VALUES (?, ?)'),
   };
 }
@@ -104,6 +105,11 @@ export class ImportStore {
 
   cutAt(metricId: number, step: number) {
     return cutAt(this.db, metricId, step);
+  }
+
+  /** The run's configuration when the log carries it among its records (TensorBoard's hparams). */
+  setRunParams(runId: number, params: Record<string, string>): void {
+    this.st.setRunParams.run(JSON.stringify(params), runId);
   }
 
   /** What a log says about its run only once it has been read to the end (W&B: config, notes, tags). */

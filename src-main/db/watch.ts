@@ -49,6 +49,8 @@ function statements(db: Db) {
     insertRun: db.prepare<[string, string, string, string], { id: number }>(
       'INSERT INTO runs (name, source_path, source_format, params_json) VALUES (?, ?, ?, ?) RETURNING id',
     ),
+    /** Adds settings to a run's configuration (JSON merge patch: a key met again takes the new value). */
+    mergeParams: db.prepare<[string, number]>('UPDATE runs SET params_json = json_patch(params_json, ?) WHERE id = ?'),
   };
 }
 

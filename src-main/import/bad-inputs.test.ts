@@ -82,7 +82,10 @@ describe('what is not an error', () => {
     const { path, bytes } = eventFile('events.out.tfevents.2.host', 50);
     writeFileSync(path, bytes.subarray(0, bytes.length - 7));
     const summary = await importPaths(t.db, [path]);
-    expect(summary.runs[0]!.metrics).toEqual([{ name: 'loss', role: 'loss', points: 49, nanCount: 0, infCount: 0 }]);
+    expect(summary.runs[0]!.metrics).toEqual([
+      { name: 'loss', role: 'loss', points: 49, nanCount: 0, infCount: 0 },
+      { name: 'wall_time', role: 'clock', points: 49, nanCount: 0, infCount: 0 },
+    ]);
     expect(summary.runs[0]!.bytesLeftOver).toBe(tfRecord(scalarEvent(49, 'loss', 1 / 50)).length - 7);
   });
 

@@ -4,11 +4,12 @@
 import { join } from 'node:path';
 import type { ImportFormat, PreviewRun } from '../../src-shared/api/import-types';
 import type { MetricRole } from '../../src-shared/api/types';
+import { MLFLOW_CLOCK, mlflowClockFile, newClockState, takeClockPoint, TENSORBOARD_CLOCK } from './clock';
 import { previewCsv } from './csv';
 import { previewJsonl } from './jsonl';
 import { keyOf } from './mlflow';
 import { readLines } from './lines';
-import { isClockName, roleOf } from './names';
+import { roleOf } from './names';
 import { NumberReader, TEXT } from './numbers';
 import { chooseStepKey } from './object-rows';
 import type { Row } from './python-json';
@@ -27,7 +28,7 @@ export const FIRST_ROWS = 10;
 const PREVIEW_RECORDS = 5_000;
 
 function metric(name: string): { name: string; role: MetricRole; imported: boolean } {
-  return { name, role: roleOf(name), imported: !isClockName(name) };
+  return { name, role: roleOf(name), imported: true };
 }
 
 function text(value: unknown): string {
@@ -89,6 +90,7 @@ export async function previewTrainerState(source: Source): Promise<SourcePreview
 export async function previewEvents(source: Source): Promise<SourcePreview> {
   const table = new StepTable();
   const tags = new TagTable(null);
+  const clock = newClockState();
   for (const file of source.files) {
     await readRecords(
       file,
@@ -96,7 +98,8 @@ export async function previewEvents(source: Source): Promise<SourcePreview> {
       (data, record) => {
         const event = decode(file, data, record);
         const step = toNumber(event.step);
-        tags.scalars(event, (tag, value) => table.add(step, tag, value));
+        const scalars = tags.scalars(event, (tag, value) => table.add(step, tag, value));
+        if (scalars > 0 && takeClockPoint(clock, step)) table.add(step, TENSORBOARD_CLOCK, event.wall_time);
       },
       PREVIEW_RECORDS,
     );
@@ -107,12 +110,16 @@ export async function previewEvents(source: Source): Promise<SourcePreview> {
 export async function previewMlflow(source: Source): Promise<SourcePreview> {
   const table = new StepTable();
   const reader = new NumberReader();
+  const clockFile = mlflowClockFile(source.files);
+  const clock = newClockState();
   for (const file of source.files) {
     const name = keyOf(join(source.path, 'metrics'), file);
     let lines = 0;
     await readLines(file, null, (buf, start, end) => {
-      const [, value, step] = buf.toString('utf8', start, end).trim().split(/\s+/);
-      if (value !== undefined) table.add(step === undefined ? 0 : reader.readText(step), name, reader.readText(value));
+      const [timestamp, value, step] = buf.toString('utf8', start, end).trim().split(/\s+/);
+      const at = step === undefined ? 0 : reader.readText(step);
+      if (value !== undefined) table.add(at, name, reader.readText(value));
+      if (value !== undefined && file === clockFile && takeClockPoint(clock, at)) table.add(at, MLFLOW_CLOCK, reader.readText(timestamp!));
       return ++lines < FIRST_ROWS;
     });
   }

@@ -98,7 +98,10 @@ describe('2. a TFRecord header that declares a false length', () => {
     truncateSync(path, 128 << 20); // 128 MiB that the false record claims part of
     const summary = await importPaths(t.db, [path]);
     const run = summary.runs[0]!;
-    expect(run.metrics).toEqual([{ name: 'loss', role: 'loss', points: 10, nanCount: 0, infCount: 0 }]);
+    expect(run.metrics).toEqual([
+      { name: 'loss', role: 'loss', points: 10, nanCount: 0, infCount: 0 },
+      { name: 'wall_time', role: 'clock', points: 10, nanCount: 0, infCount: 0 },
+    ]);
     expect(run.bytesLeftOver).toBe((128 << 20) - good.length);
     expect(run.leftOut).toEqual([`${path}: record 12 at byte ${good.length}: declares 1073741824 bytes of data but the file ends ${(128 << 20) - good.length - 12} bytes after its header (a cut file or a corrupt length); not imported`]);
   });

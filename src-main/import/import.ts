@@ -34,6 +34,7 @@ async function importSource(store: ImportStore, source: Source, name: string, ct
   const params = { ...(await configBeside(source.path)), ...prepared.params };
   const run = new RunWriter(store, store.insertRun(runName, label(source.path), source.format, params), runName, source.format, mapping);
   await prepared.write(run, ctx);
+  if (Object.keys(run.params).length > 0) store.setRunParams(run.id, { ...params, ...run.params });
   return run.finish();
 }
 

@@ -14,6 +14,7 @@ import { readWholeFile } from './special-files';
 /** MLflow caps a parameter at 6,000 characters and a tag at 8,000 (mlflow/utils/validation.py); far more is not one. */
 const MAX_PARAM_BYTES = 64 * 1024;
 import { isStep, notAStep } from './steps';
+import { MLFLOW_CLOCK, mlflowClockFile, newClockState, takeClockPoint } from './clock';
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true }).catch(() => []);
@@ -73,13 +74,23 @@ export async function mlflowRunName(runDir: string): Promise<string> {
   return experiment ? `${experiment}/${id}` : id;
 }
 
+/** The line's timestamp: milliseconds since 1970 (MLflow's `int(time.time() * 1000)`). */
+export function timestampOf(reader: NumberReader, text: string, file: string, line: number): number {
+  const ms = reader.readText(text);
+  if (reader.kind !== NUMBER || !Number.isFinite(ms)) throw new ImportError(file, { line }, `the timestamp "${text}" is not a number of milliseconds`);
+  return ms;
+}
+
 /** `files`: the run's metric files, as the folder walk found them (mlflowMetricFiles). */
 export async function importMlflowRun(runDir: string, files: readonly string[], run: RunWriter, ctx: ImportContext): Promise<void> {
   const metricsDir = join(runDir, 'metrics');
   const reader = new NumberReader();
   let points = 0;
+  const clockFile = mlflowClockFile(files);
   for (const file of files) {
     const writer = run.metric(keyOf(metricsDir, file), runDir);
+    const clock = file === clockFile ? newClockState() : null;
+    const clockWriter = clock && run.metric(MLFLOW_CLOCK, runDir);
     const read = await readLines(file, ctx, (buf, start, end, line) => {
       const text = buf.toString('utf8', start, end).trim();
       if (text === '') return;
@@ -91,6 +102,7 @@ export async function importMlflowRun(runDir: string, files: readonly string[], 
       const step = parts.length === 3 ? reader.readText(parts[2]!) : 0;
       if (reader.kind !== NUMBER || !isStep(step)) throw new ImportError(file, { line }, notAStep(`"${parts[2]}"`));
       writer?.add(step, value);
+      if (clock && takeClockPoint(clock, step)) clockWriter?.add(step, timestampOf(reader, parts[0]!, file, line));
       points++;
     });
     const unfinished = unfinishedText(file, read);

@@ -48,6 +48,7 @@ function isLossName(name: string): boolean {
 }
 
 export function roleOf(name: string): MetricRole {
+  if (isClockName(name)) return 'clock';
   if (isEpochName(name)) return 'epoch';
   if (isLrName(name)) return 'lr';
   if (isLossName(name)) return 'loss';
@@ -61,8 +62,9 @@ export function findStepColumn(columns: readonly string[]): string | null {
 
 /**
  * Clock columns (wall_time, timestamp, _runtime…) are logged beside the metrics but are not
- * training curves: an import leaves them out unless the user ticks them (UI) or lists the skips
- * itself. One rule for the preview, the UI's default and the CLI.
+ * training curves: they are stored with the role 'clock' (the time x axes read them; the metric
+ * lists and the grid leave them out). One rule for the preview, the UI's default, the CLI and the
+ * watcher (roleOf).
  */
 const CLOCK_NAME = /^(wall[_ ]?time|_?timestamp|time|_?runtime|date|datetime)$/i;
 

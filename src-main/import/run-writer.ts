@@ -6,7 +6,7 @@ import { CHUNK_POINTS } from '../db/points';
 import type { ImportStore } from '../db/points-import';
 import type { ImportContext } from './context';
 import { ImportError, type Place } from './errors';
-import { isClockName, roleOf } from './names';
+import { roleOf } from './names';
 
 /**
  * A run with more metrics than this is a table of something else (a 400,000-column CSV took
@@ -136,6 +136,8 @@ export class RunWriter {
   bytesLeftOver = 0;
   /** What was set aside and why (an unfinished last record or line), for the summary. */
   readonly leftOut: string[] = [];
+  /** Configuration met while reading (TensorBoard's hparams plugin data): stored when the read ends. */
+  readonly params: Record<string, string> = {};
 
   constructor(
     readonly store: ImportStore,
@@ -150,8 +152,8 @@ export class RunWriter {
     let writer = this.metrics.get(name);
     if (writer === undefined) {
       if (this.metrics.size >= MAX_METRICS_PER_RUN) throw tooManyMetrics(file, place);
-      // No list from the user: the default of the preview (clock columns left out).
-      const skipped = this.mapping.skip ? this.mapping.skip.includes(name) : isClockName(name);
+      // No list from the user: the default of the preview (everything, clock columns as clocks).
+      const skipped = this.mapping.skip?.includes(name) ?? false;
       writer = skipped ? null : new MetricWriter(this, name, this.mapping.roles?.[name] ?? roleOf(name));
       this.metrics.set(name, writer);
     }

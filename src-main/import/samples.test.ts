@@ -140,7 +140,8 @@ describe('mlflow/', () => {
     const s = await importPaths(t.db, [sample('mlflow/swahili_stt_keras_autolog/mlruns')]);
     expect(s.runs).toHaveLength(1);
     expect(s.runs[0]!.format).toBe('mlflow');
-    expect(points(s)).toEqual({ loss: 10 });
+    // The loss file's timestamps (ms) are the run's clock.
+    expect(points(s)).toEqual({ loss: 10, timestamp: 10 });
     const loss = series(s.runs[0]!.id, 'loss');
     expect(loss.steps).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(loss.values[9]).toBe(234.7978057861328);
@@ -160,6 +161,7 @@ describe('tensorboard/', () => {
       'train/learning_rate': 430,
       'train/grad_norm': 430,
       'train/epoch': 432,
+      wall_time: 431,
       'eval/loss': 1,
       'eval/rouge1': 1,
     });
@@ -169,23 +171,25 @@ describe('tensorboard/', () => {
       val_loss_step: 1200,
       val_loss_epoch: 30,
       epoch: 178,
+      wall_time: 147,
       test_loss_step: 40,
       test_loss_epoch: 1,
     });
-    expect(points(runNamed(s, 'keras_tf2_imdb_model/train'))).toEqual({ epoch_loss: 20, epoch_accuracy: 20 });
+    expect(points(runNamed(s, 'keras_tf2_imdb_model/train'))).toEqual({ epoch_loss: 20, epoch_accuracy: 20, wall_time: 20 });
     expect(points(runNamed(s, 'keras_tf2_imdb_model/validation'))).toEqual({
       epoch_loss: 20,
       epoch_accuracy: 20,
       evaluation_loss_vs_iterations: 20,
       evaluation_accuracy_vs_iterations: 20,
+      wall_time: 20,
     });
-    expect(points(runNamed(s, 'keras_tf2_mlflow_autolog_swahili/train'))).toEqual({ epoch_loss: 10 });
-    expect(points(runNamed(s, 'tensorboardX_2018_linear_regression'))).toEqual({ Train: 60 });
-    expect(points(runNamed(s, 'tensorboardX_2018_add_scalars_layout'))).toEqual({ 'scalar/test': 100 });
-    expect(points(runNamed(s, 'scalars_test/xsinx'))).toEqual({ 'scalar/scalars_test': 100 });
-    expect(points(runNamed(s, 'scalars_test/xcosx'))).toEqual({ 'scalar/scalars_test': 100 });
-    expect(points(runNamed(s, 'classifier_mnist_0915'))).toEqual({ batch_loss: 30, Average: 30 });
-    expect(points(runNamed(s, 'ultralytics_yolov8_fire_smoke'))).toMatchObject({ 'train/box_loss': 1375, 'metrics/mAP50(B)': 27, 'val/box_loss': 25 });
+    expect(points(runNamed(s, 'keras_tf2_mlflow_autolog_swahili/train'))).toEqual({ epoch_loss: 10, wall_time: 10 });
+    expect(points(runNamed(s, 'tensorboardX_2018_linear_regression'))).toEqual({ Train: 60, wall_time: 60 });
+    expect(points(runNamed(s, 'tensorboardX_2018_add_scalars_layout'))).toEqual({ 'scalar/test': 100, wall_time: 100 });
+    expect(points(runNamed(s, 'scalars_test/xsinx'))).toEqual({ 'scalar/scalars_test': 100, wall_time: 100 });
+    expect(points(runNamed(s, 'scalars_test/xcosx'))).toEqual({ 'scalar/scalars_test': 100, wall_time: 100 });
+    expect(points(runNamed(s, 'classifier_mnist_0915'))).toEqual({ batch_loss: 30, Average: 30, wall_time: 10 });
+    expect(points(runNamed(s, 'ultralytics_yolov8_fire_smoke'))).toMatchObject({ 'train/box_loss': 1375, 'metrics/mAP50(B)': 27, 'val/box_loss': 25, wall_time: 25 });
     // all_scalars.json (tensorboardX's JSON export) sits in the same tree.
     expect(points(runNamed(s, 'tensorboardX_2020_mnist_classifier'))).toEqual({ xsinx: 100, xcosx: 100, arctanx: 100 });
   });
@@ -208,7 +212,8 @@ describe('tensorboard/', () => {
   it('a restart (steps 0..99 then 90..199) keeps the later values and records the resume', async () => {
     const s = await importPaths(t.db, [sample('tensorboard/torch_synthetic_duplicate_steps/run_1')]);
     // The file holds 210 events per tag; the 10 overlapping steps are replaced, as TensorBoard does.
-    expect(points(s)).toEqual({ 'dup_steps/foo': 200, 'dup_steps/bar': 200 });
+    // The clock keeps the first attempt's times for steps 90..99 (a step that goes back adds no clock point).
+    expect(points(s)).toEqual({ 'dup_steps/foo': 200, 'dup_steps/bar': 200, wall_time: 200 });
     expect(s.runs[0]!.resumes).toEqual([90]);
     expect(series(s.runs[0]!.id, 'dup_steps/foo').steps).toEqual(Array.from({ length: 200 }, (_, i) => i));
     const resumes = t.db.prepare<[number], { step: number }>('SELECT step FROM run_resumes WHERE run_id = ?').all(s.runs[0]!.id);
@@ -241,6 +246,7 @@ describe('previewImport', () => {
     const p = await previewImport([sample('tensorboard/lightning_pl_wrapper_version_0')]);
     expect(p.format).toBe('tensorboard');
     expect(p.runs[0]!.metrics).toContainEqual({ name: 'lr-SGD', role: 'lr', imported: true });
+    expect(p.runs[0]!.metrics).toContainEqual({ name: 'wall_time', role: 'clock', imported: true });
     expect(p.runs[0]!.columns[0]).toBe('step');
     expect(p.runs[0]!.firstRows.length).toBeGreaterThan(0);
   });
@@ -250,6 +256,9 @@ describe('previewImport', () => {
     expect(hf.runs[0]!.stepColumn).toBe('step');
     expect(hf.runs[0]!.metrics).toContainEqual({ name: 'eval_loss', role: 'loss', imported: true });
     const ml = await previewImport([sample('mlflow/swahili_stt_keras_autolog/mlruns')]);
-    expect(ml.runs[0]!.metrics).toEqual([{ name: 'loss', role: 'loss', imported: true }]);
+    expect(ml.runs[0]!.metrics).toEqual([
+      { name: 'loss', role: 'loss', imported: true },
+      { name: 'timestamp', role: 'clock', imported: true },
+    ]);
   });
 });

@@ -103,6 +103,7 @@ describe('backslashes in tags', () => {
     expect(contents(s)[s.runs[0]!.name]).toEqual({
       'train\\loss': { steps: [0, 1, 2], values: [0, 1, 2] },
       'C:\\runs\\exp1/lr': { steps: [0, 1, 2], values: [Math.fround(0.1), Math.fround(1.1), Math.fround(2.1)] },
+      wall_time: { steps: [0, 1, 2], values: [1.7e9, 1.7e9 + 1, 1.7e9 + 2] },
     });
   });
 
@@ -132,6 +133,8 @@ describe("MLflow runs written on Windows", () => {
     expect(contents(s)['windows run']).toEqual({
       lr: { steps: [0, 20], values: [0.1, 0.01] },
       'train/loss': { steps: [0, 10, 20], values: [0.9, 0.5, 0.25] },
+      // The clock: the first metric file's timestamps (lr, in name order), in milliseconds.
+      timestamp: { steps: [0, 20], values: [1700000000000, 1700000002000] },
     });
     const row = t.db.prepare<[number], { source_path: string; params_json: string }>('SELECT source_path, params_json FROM runs WHERE id = ?').get(s.runs[0]!.id)!;
     expect(row.source_path).toBe(run);
@@ -144,6 +147,6 @@ describe("MLflow runs written on Windows", () => {
     const copy = join(t.dir, 'copy');
     cpSync(sample('mlflow/swahili_stt_keras_autolog/mlruns'), copy, { recursive: true });
     const s = await importPaths(t.db, [copy]);
-    expect(s.runs[0]!.metrics.map((m) => [m.name, m.points])).toEqual([['loss', 10]]);
+    expect(s.runs[0]!.metrics.map((m) => [m.name, m.points])).toEqual([['loss', 10], ['timestamp', 10]]);
   });
 });

@@ -11,6 +11,7 @@ import { MetricAppender } from '../db/points-append';
 import { watchSql, type WatchedFileRow, type WatchedRunRow } from '../db/watch';
 import { EVENT_FILE } from '../import/tensorboard/tfrecord';
 import { ImportError } from '../import/errors';
+import { mlflowClockFile, newClockState, type StepClockState } from '../import/clock';
 import { keyOf, mlflowMetricFiles } from '../import/mlflow';
 import { roleOf } from '../import/names';
 import { flatten, isObject, parsePythonJson } from '../import/python-json';
@@ -110,6 +111,9 @@ async function readAt(file: string, offset: number, length: number): Promise<Buf
 }
 
 export class FollowedRun {
+  /** The MLflow metric file whose timestamps are the run's clock (the import's choice). */
+  private mlflowClockFile: string | undefined;
+
   constructor(
     private readonly db: Db,
     public row: WatchedRunRow,
@@ -125,7 +129,11 @@ export class FollowedRun {
       const names = await readdir(path);
       return names.filter((n) => EVENT_FILE.test(n)).sort().map((n) => join(path, n));
     }
-    if (this.row.format === 'mlflow') return mlflowMetricFiles(path);
+    if (this.row.format === 'mlflow') {
+      const files = await mlflowMetricFiles(path);
+      this.mlflowClockFile = mlflowClockFile(files);
+      return files;
+    }
     if (this.row.format === 'wandb') {
       const run = wandbRunFiles(path);
       if (run.kind !== 'datastore') throw new ImportError(path, null, 'a pre-0.10 W&B run (wandb-history.jsonl) is imported, not followed');
@@ -219,12 +227,13 @@ export class FollowedRun {
     switch (this.row.format) {
       case 'tensorboard': {
         const plugins = (state.plugins ??= {}) as Record<string, string>;
-        const r = readEventRecords(file, buf, before.records, plugins, batch);
+        const r = readEventRecords(file, buf, before.records, plugins, batch, (state.clock ??= newClockState()) as StepClockState);
         return { consumed: r.consumed, lines: r.records, error: r.error };
       }
       case 'mlflow': {
         const metric = keyOf(join(this.row.source_path, 'metrics'), file);
-        return readCompleteLines(file, buf, atStart, before.records, mlflowLines(file, metric, batch));
+        const clock = file === this.mlflowClockFile ? ((state.clock ??= newClockState()) as StepClockState) : null;
+        return readCompleteLines(file, buf, atStart, before.records, mlflowLines(file, metric, batch, clock));
       }
       case 'jsonl': {
         const s = (state.jsonl ??= newJsonlState()) as JsonlState;
@@ -334,6 +343,7 @@ export class FollowedRun {
       const appender = new MetricAppender(this.db, runId);
       result.resumes = [];
       for (const [name, m] of batch.metrics) result.resumes.push(...appender.append(name, roleOf(name), m.steps, m.vals));
+      if (Object.keys(batch.params).length > 0) sql.mergeParams.run(JSON.stringify(batch.params), runId);
       for (const u of updates) sql.saveFile.run(this.row.id, u.path, u.inode, u.offset, u.records);
       if (stateJson !== this.row.state_json) sql.saveState.run(stateJson, this.row.id);
       if (batch.points > 0 || fromStart) {

@@ -5,7 +5,9 @@
 // (csv-fields, numbers, names, object-rows), so a followed log reads as an import of it would.
 import { chooseStep, columnNames } from '../import/csv';
 import { Fields, quotesBalanced, sniffDelimiter, splitPlain, splitQuoted } from '../import/csv-fields';
+import { MLFLOW_CLOCK, takeClockPoint, type StepClockState } from '../import/clock';
 import { ImportError } from '../import/errors';
+import { timestampOf } from '../import/mlflow';
 import { MAX_LINE_BYTES } from '../import/lines';
 import { chooseStepKey } from '../import/object-rows';
 import { MISSING, NUMBER, NumberReader, TEXT } from '../import/numbers';
@@ -240,7 +242,8 @@ export function jsonlLines(file: string, state: JsonlState, batch: PointBatch): 
 }
 
 /** An MLflow metric file (`timestamp value step` a line), as mlflow.ts reads it. */
-export function mlflowLines(file: string, metric: string, batch: PointBatch): OnLine {
+/** `clock`: the state of the run's clock when this is its clock file (import/clock.ts), else null. */
+export function mlflowLines(file: string, metric: string, batch: PointBatch, clock: StepClockState | null = null): OnLine {
   const reader = new NumberReader();
   return (buf, start, end, line) => {
     const text = buf.toString('utf8', start, end).trim();
@@ -252,6 +255,7 @@ export function mlflowLines(file: string, metric: string, batch: PointBatch): On
     const step = parts.length === 3 ? reader.readText(parts[2]!) : 0;
     if (reader.kind !== NUMBER || Number.isNaN(step)) throw new ImportError(file, { line }, `the step "${parts[2]}" is not a number`);
     batch.add(metric, step, value);
+    if (clock && takeClockPoint(clock, step)) batch.add(MLFLOW_CLOCK, step, timestampOf(reader, parts[0]!, file, line));
     return true;
   };
 }

@@ -1,7 +1,9 @@
 // TensorBoard event files read a record at a time as the writer flushes them. A record that is
 // only partly on disk waits for the rest; a corrupt one stops the reading of that file at it
 // (the folder's status names the file and record) while everything before it stays stored.
+import { takeClockPoint, TENSORBOARD_CLOCK, type StepClockState } from '../import/clock';
 import { ImportError } from '../import/errors';
+import { collectHparams } from '../import/tensorboard/hparams';
 import { decode, TagTable } from '../import/tensorboard/import';
 import { toNumber } from '../import/tensorboard/event-proto';
 import { maskedCrc32c } from '../import/tensorboard/tfrecord';
@@ -22,9 +24,9 @@ export interface RecordsRead {
 /**
  * The complete records of `buf` (the bytes of `file` from a record boundary on) into `batch`.
  * `plugins` is the run's tag → plugin table (TF2 names a tag's plugin only in its first event),
- * kept across files and reads.
+ * kept across files and reads; so is `clock`, the state of the run's wall_time series.
  */
-export function readEventRecords(file: string, buf: Buffer, firstRecord: number, plugins: Record<string, string>, batch: PointBatch): RecordsRead {
+export function readEventRecords(file: string, buf: Buffer, firstRecord: number, plugins: Record<string, string>, batch: PointBatch, clock: StepClockState): RecordsRead {
   const tags = new TagTable(null);
   for (const [tag, plugin] of Object.entries(plugins)) tags.plugins.set(tag, plugin);
   let pos = 0;
@@ -50,7 +52,10 @@ export function readEventRecords(file: string, buf: Buffer, firstRecord: number,
       const event = decode(file, data, record + 1);
       if (event.summary) {
         const step = toNumber(event.step);
-        tags.scalars(event, (tag, value) => batch.add(tag, step, value));
+        const scalars = tags.scalars(event, (tag, value) => batch.add(tag, step, value));
+        // The import's rule (import/clock.ts), with its state kept across reads by the caller.
+        if (scalars > 0 && takeClockPoint(clock, step)) batch.add(TENSORBOARD_CLOCK, step, event.wall_time);
+        collectHparams(event.summary.value, batch.params, file, { record: record + 1 });
       }
     } catch (err) {
       if (!(err instanceof ImportError)) throw err;

@@ -43,6 +43,12 @@ function runBySource(target: Db, source: string): number {
   return target.prepare<[string], { id: number }>('SELECT id FROM runs WHERE source_path = ?').get(source)!.id;
 }
 
+/** Metric name → role: the watcher names a clock as the import does (import/names.ts roleOf, import/clock.ts). */
+function rolesOf(target: Db, runId: number): Record<string, string> {
+  const rows = target.prepare<[number], { name: string; role: string }>('SELECT name, role FROM metrics WHERE run_id = ? ORDER BY name').all(runId);
+  return Object.fromEntries(rows.map((r) => [r.name, r.role]));
+}
+
 function resumesOf(target: Db, runId: number): number[] {
   return target.prepare<[number], number>('SELECT step FROM run_resumes WHERE run_id = ? ORDER BY step').pluck().all(runId);
 }
@@ -98,6 +104,9 @@ describe('following a log folder as its logs are written', () => {
       const runId = runBySource(db, source);
       expect(pointsOf(db, runId), source).toEqual(pointsOf(ref.db, ref.runId));
       expect(resumesOf(db, runId)).toEqual(resumesOf(ref.db, ref.runId));
+      // The logged wall_time column and the event files' wall_time are the run's clock, in both.
+      expect(rolesOf(db, runId), source).toEqual(rolesOf(ref.db, ref.runId));
+      expect(rolesOf(db, runId).wall_time, source).toBe('clock');
       ref.db.close();
     }
     const [status] = service.list();
@@ -171,8 +180,34 @@ describe('following a log folder as its logs are written', () => {
       const runId = runBySource(db, source);
       expect(pointsOf(db, runId), relative(logdir, source)).toEqual(pointsOf(ref.db, ref.runId));
       expect(resumesOf(db, runId), relative(logdir, source)).toEqual(resumesOf(ref.db, ref.runId));
+      expect(rolesOf(db, runId), relative(logdir, source)).toEqual(rolesOf(ref.db, ref.runId));
       ref.db.close();
     }
+    // MLflow's metric timestamps (ms) are the followed run's clock, as they are the import's.
+    expect(pointsOf(db, runBySource(db, mlflowTarget)).timestamp!.values).toHaveLength(10);
+    expect(rolesOf(db, runBySource(db, mlflowTarget)).timestamp).toBe('clock');
+  });
+
+  it("takes a TensorBoard run's hparams and wall_time clock as an import does, flushed in pieces", async () => {
+    const fixtures = join(__dirname, '..', 'import', 'tensorboard', 'fixtures', 'hparams');
+    await service.add(logdir);
+    const runs = ['lightning_style', 'tf_summary_v2'];
+    const files = runs.map((run) => {
+      const name = readdirSync(join(fixtures, run)).find((n) => n.startsWith('events.out.tfevents.'))!;
+      return { from: join(fixtures, run, name), to: join(logdir, run, name) };
+    });
+    await replay(files, 97);
+    for (const run of runs) {
+      const ref = await imported([join(fixtures, run)]);
+      const runId = runBySource(db, join(logdir, run));
+      const params = (target: Db, id: number) => JSON.parse(target.prepare<[number], string>('SELECT params_json FROM runs WHERE id = ?').pluck().get(id)!) as Record<string, string>;
+      expect(params(db, runId), run).toEqual(params(ref.db, ref.runId));
+      expect(Object.keys(params(db, runId)).length, run).toBeGreaterThan(3);
+      expect(pointsOf(db, runId), run).toEqual(pointsOf(ref.db, ref.runId));
+      expect(rolesOf(db, runId), run).toEqual(rolesOf(ref.db, ref.runId));
+      ref.db.close();
+    }
+    expect(service.list()[0]!.faults).toEqual([]);
   });
 
   it('continues after a restart where it stopped: nothing lost, nothing twice', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisMetricOf, clockMetricOf, formatDuration, stepToAxis } from './x-axis';
+import { axisMetricOf, clockMetricOf, formatDuration, isChartMetric, stepToAxis } from './x-axis';
 
 const series = (steps: number[], values: number[]) => ({ steps: Float64Array.from(steps), values: Float64Array.from(values), exact: true });
 
@@ -13,6 +13,13 @@ describe('x axes', () => {
     expect(axisMetricOf('wall', metrics)).toBe('wall_time');
     expect(axisMetricOf('step', metrics)).toBeNull();
     expect(axisMetricOf('relative', [{ name: 'loss', role: 'loss' }])).toBeUndefined();
+  });
+  it('prefers the metric stored with the clock role, and never takes W&B’s _runtime (a duration) for the wall clock', () => {
+    const wandb = [{ name: '_runtime', role: 'clock' as const }, { name: 'time', role: 'other' as const }, { name: '_timestamp', role: 'clock' as const }];
+    expect(clockMetricOf(wandb)).toBe('_timestamp');
+    expect(clockMetricOf([{ name: '_runtime', role: 'clock' as const }])).toBeNull();
+    expect(isChartMetric({ role: 'clock' })).toBe(false);
+    expect(isChartMetric({ role: 'other' })).toBe(true);
   });
   it('maps steps to wall time and relative time by interpolating the logged clock', () => {
     const clock = series([0, 10, 20], [1000, 1010, 1030]);

@@ -14,8 +14,20 @@ export const X_AXIS_LABEL: Record<XAxis, string> = { step: 'step', epoch: 'epoch
 /** What a clock column is called: wall_time (TensorBoard, the generated runs), timestamp, _timestamp (W&B), time. */
 const CLOCK_NAME = /^(wall[_ ]?time|_?timestamp|time)$/i;
 
-export function clockMetricOf(metrics: readonly { name: string }[]): string | null {
-  return metrics.find((m) => CLOCK_NAME.test(m.name.split('/').pop() ?? ''))?.name ?? null;
+const isWallClockName = (name: string) => CLOCK_NAME.test(name.split('/').pop() ?? '');
+
+/**
+ * The run's clock: a metric the importer stored with the role 'clock' and a wall-clock name (not
+ * W&B's _runtime, a duration), else one named like a clock that an older import stored as 'other'.
+ */
+export function clockMetricOf(metrics: readonly { name: string; role?: MetricRole }[]): string | null {
+  const named = metrics.filter((m) => isWallClockName(m.name));
+  return (named.find((m) => m.role === 'clock') ?? named[0])?.name ?? null;
+}
+
+/** Whether a metric gets a chart of its own: a clock is an x axis, not a curve. */
+export function isChartMetric(metric: { role: MetricRole }): boolean {
+  return metric.role !== 'clock';
 }
 
 /** The metric that maps a run's steps to this axis; null for step (none needed). */

@@ -54,7 +54,7 @@ export class ImportFlow {
       const first = this.preview.runs[0];
       this.stepColumn = first?.stepColumn ?? '';
       this.roles = Object.fromEntries(this.preview.runs.flatMap((r) => r.metrics.map((m) => [m.name, m.role])));
-      // The Node side's default (clock columns unticked), the same the CLI applies; the user can tick them back.
+      // The Node side's default (what it marks not imported), the same the CLI applies; the user can tick them back.
       const unticked = this.preview.runs.flatMap((r) => r.metrics.filter((m) => !m.imported).map((m) => m.name));
       this.skip = unticked.filter((name, i) => unticked.indexOf(name) === i);
       if (!this.name && this.preview.runs.length === 1) this.name = first!.name;

@@ -55,7 +55,7 @@ export interface PreviewRun {
   source: string;
   /** The step column, or null when the row index (or the log's own step field) is the step. */
   stepColumn: string | null;
-  /** `imported: false` = left out unless the user ticks it (clock columns such as wall_time). */
+  /** `imported: false` = left out unless the user ticks it (the default imports all; clock columns get the role 'clock'). */
   metrics: { name: string; role: MetricRole; imported: boolean }[];
   /** Source columns; for event files and MLflow: 'step' then the tags seen. */
   columns: string[];

@@ -17,9 +17,10 @@ export interface AppInfo {
 
 /**
  * What a metric is to the views: the one list of roles. The contract's enum, the import preview's
- * menu and (by a test, db/metric-roles.test.ts) the database's CHECK are held to it.
+ * menu and (by a test, db/metric-roles.test.ts) the database's CHECK are held to it. 'clock': the
+ * run's wall time per step (for the time x axes), not drawn as a curve of its own.
  */
-export const METRIC_ROLES = ['loss', 'lr', 'epoch', 'other'] as const;
+export const METRIC_ROLES = ['loss', 'lr', 'epoch', 'other', 'clock'] as const;
 export type MetricRole = (typeof METRIC_ROLES)[number];
 
 export interface MetricSummary {

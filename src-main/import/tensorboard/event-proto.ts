@@ -32,6 +32,7 @@ message Summary {
 message SummaryMetadata {
   message PluginData {
     string plugin_name = 1;
+    bytes content = 2;
   }
   PluginData plugin_data = 1;
 }
@@ -71,7 +72,7 @@ export interface TensorMessage {
 
 export interface ValueMessage {
   tag: string;
-  metadata?: { plugin_data?: { plugin_name: string } };
+  metadata?: { plugin_data?: { plugin_name: string; content?: Uint8Array } };
   value?: 'simple_value' | 'tensor';
   simple_value: number;
   tensor?: TensorMessage;

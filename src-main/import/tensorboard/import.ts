@@ -3,9 +3,11 @@ import type { ImportContext } from '../context';
 import { ImportError } from '../errors';
 import type { MetricWriter, RunWriter } from '../run-writer';
 import { decodeEvent, toNumber, type EventMessage } from './event-proto';
+import { collectHparams } from './hparams';
 import { scalarOf } from './scalars';
 import { readRecords, type RecordsRead } from './tfrecord';
 import { isStep, notAStep } from '../steps';
+import { newClockState, takeClockPoint, TENSORBOARD_CLOCK } from '../clock';
 
 /** Tags of one run, kept across its files (TF2 names a tag's plugin only in its first event). */
 export class TagTable {
@@ -14,14 +16,22 @@ export class TagTable {
 
   constructor(private readonly run: RunWriter | null) {}
 
-  /** Calls `onScalar` for each scalar of the event. */
-  scalars(event: EventMessage, onScalar: (tag: string, value: number) => void): void {
+  /**
+   * Calls `onScalar` for each scalar of the event; returns how many there were. Only events with
+   * scalars stamp the run's clock: Keras writes its profile trace ("batch_2") at a batch step
+   * during epoch 0, while its scalars' steps are epochs.
+   */
+  scalars(event: EventMessage, onScalar: (tag: string, value: number) => void): number {
+    let count = 0;
     for (const value of event.summary?.value ?? []) {
       const plugin = value.metadata?.plugin_data?.plugin_name;
       if (plugin) this.plugins.set(value.tag, plugin);
       const scalar = scalarOf(value, this.plugins.get(value.tag));
-      if (scalar !== undefined) onScalar(value.tag, scalar);
+      if (scalar === undefined) continue;
+      onScalar(value.tag, scalar);
+      count++;
     }
+    return count;
   }
 
   writer(tag: string, file?: string, record?: number): MetricWriter | null {
@@ -45,6 +55,8 @@ export function decode(file: string, data: Buffer, record: number): EventMessage
 /** The run's event files, in name order (the name starts with the creation time), into one run. */
 export async function importEventFiles(files: string[], run: RunWriter, ctx: ImportContext): Promise<void> {
   const tags = new TagTable(run);
+  const clock = newClockState();
+  let clockWriter: MetricWriter | null | undefined;
   let leftOver = 0;
   for (const file of files) {
     const read: RecordsRead = await readRecords(file, ctx, (data, record) => {
@@ -52,7 +64,9 @@ export async function importEventFiles(files: string[], run: RunWriter, ctx: Imp
       if (!event.summary) return;
       const step = toNumber(event.step);
       if (!isStep(step)) throw new ImportError(file, { record }, notAStep(String(step)));
-      tags.scalars(event, (tag, value) => tags.writer(tag, file, record)?.add(step, value));
+      const scalars = tags.scalars(event, (tag, value) => tags.writer(tag, file, record)?.add(step, value));
+      collectHparams(event.summary.value, run.params, file, { record });
+      if (scalars > 0 && takeClockPoint(clock, step)) (clockWriter ??= run.metric(TENSORBOARD_CLOCK, file, { record }))?.add(step, event.wall_time);
     });
     leftOver += read.bytesLeftOver;
     if (read.tail) run.leftOut.push(tailText(file, read));

@@ -6,7 +6,7 @@ import type { PreviewRun } from '../../../src-shared/api/import-types';
 import type { ImportContext } from '../context';
 import { ImportError } from '../errors';
 import { readLines } from '../lines';
-import { isClockName, roleOf } from '../names';
+import { roleOf } from '../names';
 import { isObject, parsePythonJson } from '../python-json';
 import type { MetricWriter, ReadyRun, RunWriter } from '../run-writer';
 import type { Source } from '../sources';
@@ -177,7 +177,7 @@ export async function previewWandb(source: Source): Promise<Omit<PreviewRun, 'so
     name: runName(log, source.name),
     format: 'wandb',
     stepColumn: null,
-    metrics: columns.map((name) => ({ name, role: roleOf(name), imported: !isClockName(name) })),
+    metrics: columns.map((name) => ({ name, role: roleOf(name), imported: true })),
     columns: ['step', ...columns],
     firstRows,
   };
