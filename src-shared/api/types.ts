@@ -91,7 +91,8 @@ export interface ImportJob {
 
 /** How the compare view lines runs up, and what it shows. */
 export interface ComparisonSettings {
-  align: 'step' | 'epoch' | 'fraction';
+  /** relative and wall: by the run's logged clock (wall_time, timestamp). */
+  align: 'step' | 'epoch' | 'fraction' | 'relative' | 'wall';
   metric: string;
   smoothing: number;
   logY: boolean;
