@@ -13,7 +13,9 @@ const values = $state<Record<SettingsView, Record<string, unknown>>>({ app: {}, 
 /** Keys changed on this page before the saved ones came back: they win over the saved ones. */
 const changed: Record<SettingsView, Set<string>> = { app: new Set(), run: new Set(), compare: new Set(), designer: new Set() };
 const loading: Partial<Record<SettingsView, Promise<boolean>>> = {};
-const timers: Partial<Record<SettingsView, ReturnType<typeof setTimeout>>> = {};
+/** A save is running / another is wanted after it: one request at a time per view, the latest state last. */
+const saving: Partial<Record<SettingsView, boolean>> = {};
+const dirty: Partial<Record<SettingsView, boolean>> = {};
 
 /** Reads a view's saved settings once per page (again after a failed read). True when they were read. */
 export function loadViewSettings(view: SettingsView): Promise<boolean> {
@@ -46,14 +48,23 @@ export function viewSetting(view: SettingsView, key: string): unknown {
   return values[view][key];
 }
 
-/** Remembers `value` for the view; written to the database a moment after the last change. */
+/** Remembers `value` for the view and writes it to the database at once (a reload right after keeps it). */
 export function setViewSetting(view: SettingsView, key: string, value: unknown): void {
   if (JSON.stringify(value) === JSON.stringify(values[view][key])) return; // nothing new to write
   changed[view].add(key);
   values[view][key] = value;
-  // A slider drag writes once, not sixty times.
-  clearTimeout(timers[view]);
-  timers[view] = setTimeout(() => void saveNow(view), 300);
+  dirty[view] = true;
+  if (!saving[view]) void drain(view);
+}
+
+/** A slider drag writes a few times, not sixty: changes made while a save runs go in the next one. */
+async function drain(view: SettingsView): Promise<void> {
+  saving[view] = true;
+  while (dirty[view]) {
+    dirty[view] = false;
+    await saveNow(view);
+  }
+  saving[view] = false;
 }
 
 async function saveNow(view: SettingsView): Promise<void> {
