@@ -26,9 +26,9 @@ export function loadViewSettings(view: SettingsView): Promise<boolean> {
       const merged: Record<string, unknown> = { ...legacy, ...settings };
       for (const key of changed[view]) merged[key] = values[view][key];
       values[view] = merged;
-      if (Object.keys(legacy).some((k) => !(k in settings))) {
-        void saveNow(view).then(() => forgetLegacySettings(view));
-      }
+      // Forgotten once the database has them (a reload during the first save finds them there).
+      if (Object.keys(legacy).some((k) => !(k in settings))) void saveNow(view).then(() => forgetLegacySettings(view));
+      else if (Object.keys(legacy).length) forgetLegacySettings(view);
       return true;
     },
     () => {
