@@ -15,6 +15,7 @@ interface RunRow {
   schedule_id: number | null;
   schedule_name: string | null;
   schedule_kind: string | null;
+  schedule_spec: string | null;
 }
 
 interface MetricRow {
@@ -31,7 +32,7 @@ interface MetricRow {
 }
 
 const RUN_COLUMNS = `r.id, r.name, r.notes, r.source_path, r.source_format, r.params_json, r.created_at, r.updated_at,
-  s.id AS schedule_id, s.name AS schedule_name, s.kind AS schedule_kind
+  s.id AS schedule_id, s.name AS schedule_name, s.kind AS schedule_kind, s.spec_json AS schedule_spec
   FROM runs r LEFT JOIN run_schedules rs ON rs.run_id = r.id LEFT JOIN schedules s ON s.id = rs.schedule_id`;
 
 export function runStatements(db: Db) {
@@ -95,15 +96,19 @@ export function listRuns(st: RunStatements): RunSummary[] {
   }));
 }
 
-export function getRun(st: RunStatements, id: number): RunDetail | undefined {
+/** A run as stored: its attached schedule's spec still the stored JSON (the service reads it). */
+export type StoredRun = Omit<RunDetail, 'schedule'> & { schedule: (ScheduleRef & { specJson: string }) | null };
+
+export function getRun(st: RunStatements, id: number): StoredRun | undefined {
   const row = st.one.get(id);
   if (!row) return undefined;
+  const ref = scheduleRef(row);
   return {
     id: row.id,
     name: row.name,
     notes: row.notes,
     tags: st.tags.all(id).map((t) => t.tag),
-    schedule: scheduleRef(row),
+    schedule: ref && { ...ref, specJson: row.schedule_spec! },
     metrics: st.metrics.all(id).map((m) => metricSummary(withInfCount(st, m))),
     resumes: st.resumes.all(id),
     sourceFormat: row.source_format,

@@ -45,8 +45,8 @@ export function openServices(file: string, shell: AppInfo['shell'], options: Ope
     imports: new ImportService(db),
     series: new SeriesService(db, runs),
     viewSettings: new ViewSettingsService(db),
-    intel: new ScheduleIntelService(db, runs, schedules),
-    restarts: new RestartService(db, runs, schedules),
+    intel: new ScheduleIntelService(db, runs),
+    restarts: new RestartService(db, runs),
     watch,
     close: () => {
       void watch.close();

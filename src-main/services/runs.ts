@@ -2,6 +2,7 @@ import { ApiError } from '../../src-shared/api/errors';
 import type { RunDetail, RunSummary } from '../../src-shared/api/types';
 import type { Db } from '../db/database';
 import { getRun, listRuns, runStatements, type RunStatements } from '../db/runs';
+import { readAttachedSchedule } from './schedule-spec';
 
 export class RunService {
   private readonly st: RunStatements;
@@ -17,7 +18,8 @@ export class RunService {
   get(id: number): RunDetail {
     const run = getRun(this.st, id);
     if (!run) throw new ApiError('not_found', `run ${id} does not exist`);
-    return run;
+    const { schedule, ...rest } = run;
+    return { ...rest, schedule: schedule && readAttachedSchedule(schedule, schedule.specJson) };
   }
 
   create(name: string): RunDetail {

@@ -4,13 +4,11 @@
 import { Worker } from 'node:worker_threads';
 import { ApiError } from '../../src-shared/api/errors';
 import type { DriftResponse, InferResponse } from '../../src-shared/api/intel-types';
-import { parseSpec } from '../../src-shared/schedule/index';
 import { inferSchedule, type InferOptions, type InferResult } from '../../src-shared/schedule/infer/index';
 import { driftReport, DEFAULT_TOLERANCE } from '../../src-shared/schedule/drift/index';
 import type { Db } from '../db/database';
 import { pointChunks } from '../db/points';
 import type { RunService } from './runs';
-import type { ScheduleService } from './schedules';
 
 const WORKER_URL = new URL('./infer-worker.mjs', import.meta.url);
 const INFER_TIMEOUT_MS = 60_000;
@@ -43,7 +41,6 @@ export class ScheduleIntelService {
   constructor(
     private readonly db: Db,
     private readonly runs: RunService,
-    private readonly schedules: ScheduleService,
   ) {}
 
   /** Every stored point of the run's logged learning rate (`metric`, else the metric with role lr). */
@@ -68,11 +65,10 @@ export class ScheduleIntelService {
   drift(runId: number, options: { metric?: string; tolerance?: number } = {}): DriftResponse {
     const run = this.runs.get(runId);
     if (!run.schedule) throw new ApiError('not_found', `run ${runId} ("${run.name}") has no schedule attached: attach one to see where training left it`);
-    const stored = this.schedules.get(run.schedule.id);
-    const parsed = parseSpec(stored.spec);
-    if (!parsed.ok) throw new ApiError('invalid_input', `schedule "${stored.name}" is not a valid spec`);
+    const { spec, specError } = run.schedule;
+    if (!spec) throw new ApiError('invalid_input', specError!);
     const { metric, steps, values } = this.lrPoints(runId, options.metric);
-    const report = driftReport(parsed.spec, steps, values, { tolerance: options.tolerance ?? DEFAULT_TOLERANCE });
-    return { runId, metric, scheduleId: stored.id, scheduleName: stored.name, ...report };
+    const report = driftReport(spec, steps, values, { tolerance: options.tolerance ?? DEFAULT_TOLERANCE });
+    return { runId, metric, scheduleId: run.schedule.id, scheduleName: run.schedule.name, ...report };
   }
 }

@@ -46,7 +46,8 @@ describe('schedules', () => {
     expect(saved.spec).toEqual({ ...spec, dtype: 'float32' }); // stored with the engine's defaults filled in
     expect(saved.kind).toBe('exponential_decay');
     expect(s.schedules.attach(saved.id, [a.id, b.id])).toEqual({ attached: 2 });
-    expect(s.runs.get(a.id).schedule).toEqual({ id: saved.id, name: 'staircase', kind: 'exponential_decay' });
+    // The run carries its schedule's spec read back by the engine: views need no second call.
+    expect(s.runs.get(a.id).schedule).toEqual({ id: saved.id, name: 'staircase', kind: 'exponential_decay', spec: { ...spec, dtype: 'float32' }, specError: null });
     expect(s.schedules.get(saved.id).runIds).toEqual([a.id, b.id]);
     expect(s.schedules.detach(a.id).schedule).toBeNull();
     expect(s.schedules.list()[0]!.runCount).toBe(1);
@@ -108,6 +109,32 @@ describe('schedule specs', () => {
     expect(() => s.schedules.save({ name: 'bad', spec: { ...spec, decay_steps: 0 } })).toThrow('spec.decay_steps: must be > 0');
     expect(() => s.schedules.save({ name: 'bad', spec: { kind: 'no_such_schedule' } })).toThrow(ApiError);
     expect(s.schedules.list()).toEqual([]);
+  });
+});
+
+describe('a stored schedule spec this version cannot read', () => {
+  // An older or hand-edited database: the stored row no longer passes the engine's validation.
+  const storeRaw = (id: number, json: string) => s.db.prepare('UPDATE schedules SET spec_json = ? WHERE id = ?').run(json, id);
+
+  it('is an error on the run, naming the schedule and the field, not a silent null', async () => {
+    const run = s.runs.create('a');
+    const saved = s.schedules.save({ name: 'staircase', spec });
+    s.schedules.attach(saved.id, [run.id]);
+    storeRaw(saved.id, JSON.stringify({ ...spec, decay_steps: -5 }));
+    const attached = s.runs.get(run.id).schedule!;
+    expect(attached).toMatchObject({ id: saved.id, name: 'staircase', kind: 'exponential_decay', spec: null });
+    expect(attached.specError).toMatch(/^schedule "staircase" cannot be drawn: its stored spec does not parse \(decay_steps: must be > 0\)$/);
+    // The same answer through the API both shells call.
+    const answer = await dispatch(createHandlers(s), 'runs.get', { id: run.id });
+    expect(answer).toMatchObject({ ok: true, value: { schedule: { spec: null, specError: attached.specError } } });
+  });
+
+  it('is an error when the stored text is not JSON at all', () => {
+    const run = s.runs.create('a');
+    const saved = s.schedules.save({ name: 'torn', spec });
+    s.schedules.attach(saved.id, [run.id]);
+    storeRaw(saved.id, '{"kind": "exponential_decay", ');
+    expect(s.runs.get(run.id).schedule).toMatchObject({ spec: null, specError: 'schedule "torn" cannot be drawn: its stored spec is not JSON' });
   });
 });
 

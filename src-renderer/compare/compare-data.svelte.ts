@@ -1,11 +1,12 @@
-// What the compare view fetches: each run's detail and attached schedule, then the compared
-// metric, the logged learning rate and the epoch of every run (thinned, server side), then the
-// summary figures (series.stats, from every point). Charts come first; the figures follow, so a
-// slow full-data scan never holds the charts back.
+// What the compare view fetches: each run's detail (its schedule's spec parsed with it), then the
+// compared metric, the logged learning rate and the epoch of every run (thinned, server side), then
+// the summary figures (series.stats, from every point). Charts come first; the figures follow, so a
+// slow full-data scan never holds the charts back. Each is one loader: the latest request wins.
 import type { Series } from '../../src-shared/api/import-types';
 import { seriesFromJson } from '../../src-shared/api/series-json';
-import type { RunDetail, ScheduleDetail, SeriesStats } from '../../src-shared/api/types';
-import { api, errorMessage } from '../lib/api';
+import type { RunDetail, SeriesStats } from '../../src-shared/api/types';
+import { apiWith } from '../lib/api';
+import { Loader } from '../lib/loader.svelte';
 import type { StepRange } from './align';
 import { dataReady } from './perf';
 
@@ -30,33 +31,57 @@ export function pointBudget(runCount: number): number {
 export const lrMetricOf = (run: RunDetail) => run.metrics.find((m) => m.role === 'lr')?.name ?? null;
 export const epochMetricOf = (run: RunDetail) => run.metrics.find((m) => m.role === 'epoch')?.name ?? null;
 
-export class CompareData {
-  runs = $state.raw<RunDetail[]>([]);
-  schedules = $state.raw<Record<number, ScheduleDetail>>({});
-  /** Replaced whole on every fetch ($state.raw): large arrays, never mutated in place. */
-  points = $state.raw<Record<number, RunPoints>>({});
-  stats = $state.raw<Record<number, SeriesStats | null>>({});
-  loadingRuns = $state(true);
-  loadingPoints = $state(false);
-  error = $state<string | null>(null);
-  private pointsRequest = 0;
-  private statsRequest = 0;
+interface PointsRequest {
+  metric: string;
+  runs: readonly RunDetail[];
+  kept: Readonly<Record<number, RunPoints>>;
+  zoom?: Record<number, StepRange>;
+}
 
-  /** `quiet`: a followed run gained points; the charts stay up (and keep their zoom) while it loads. */
-  async loadRuns(runIds: readonly number[], quiet = false): Promise<void> {
-    if (!quiet) this.loadingRuns = true;
-    try {
-      const runs = await Promise.all(runIds.map((id) => api['runs.get']({ id })));
-      const scheduleIds = runs.flatMap((r) => (r.schedule ? [r.schedule.id] : [])).filter((id, i, all) => all.indexOf(id) === i);
-      const schedules = await Promise.all(scheduleIds.map((id) => api['schedules.get']({ id })));
-      this.schedules = Object.fromEntries(schedules.map((s) => [s.id, s]));
-      this.runs = runs;
-      this.error = null;
-    } catch (err) {
-      this.error = errorMessage(err);
-    } finally {
-      this.loadingRuns = false;
-    }
+export class CompareData {
+  private readonly runsLoader = new Loader((runIds: readonly number[], signal) => {
+    const api = apiWith(signal);
+    return Promise.all(runIds.map((id) => api['runs.get']({ id })));
+  });
+  private readonly pointsLoader = new Loader(fetchPoints);
+  private readonly statsLoader = new Loader(({ metric, runs, requests }: { metric: string; runs: readonly RunDetail[]; requests: readonly StatsRequest[] }, signal) => {
+    const api = apiWith(signal);
+    return Promise.all(
+      requests.map(({ runId, ...query }) =>
+        runs.find((r) => r.id === runId)?.metrics.some((m) => m.name === metric) ? api['series.stats']({ runId, metric, ...query }) : Promise.resolve(null),
+      ),
+    ).then((results) => Object.fromEntries(requests.map((r, i) => [r.runId, results[i] ?? null])) as Record<number, SeriesStats | null>);
+  });
+  /** A saved comparison that could not be opened. */
+  private openError = $state<string | null>(null);
+
+  get runs(): RunDetail[] {
+    return this.runsLoader.value ?? [];
+  }
+  /** Replaced whole on every fetch: large arrays, never mutated in place. */
+  get points(): Record<number, RunPoints> {
+    return this.pointsLoader.value ?? {};
+  }
+  get stats(): Record<number, SeriesStats | null> {
+    return this.statsLoader.value ?? {};
+  }
+  /** Until the runs first arrive (a followed run's quiet re-read keeps the charts up). */
+  get loadingRuns(): boolean {
+    return this.runsLoader.value === undefined && this.runsLoader.error === null && this.openError === null;
+  }
+  get loadingPoints(): boolean {
+    return this.pointsLoader.loading;
+  }
+  get error(): string | null {
+    return this.openError ?? this.runsLoader.error ?? this.pointsLoader.error ?? this.statsLoader.error;
+  }
+
+  failedToOpen(message: string): void {
+    this.openError = message;
+  }
+
+  async loadRuns(runIds: readonly number[]): Promise<void> {
+    await this.runsLoader.load(runIds);
   }
 
   /**
@@ -65,52 +90,42 @@ export class CompareData {
    * read again over those steps only, so zooming in shows the real points; the epoch (which maps
    * steps to x) is kept whole.
    */
-  async loadPoints(metric: string, charts: () => string[], zoom?: Record<number, StepRange>): Promise<void> {
-    const id = ++this.pointsRequest;
-    this.loadingPoints = true;
-    const budget = pointBudget(this.runs.length);
-    const fetch = (run: RunDetail, name: string | null, range?: StepRange) =>
-      name && run.metrics.some((m) => m.name === name)
-        ? api['series.get']({ runId: run.id, metric: name, maxPoints: budget, ...range }).then(seriesFromJson)
-        : Promise.resolve(null);
-    try {
-      const fetched = await Promise.all(
-        this.runs.map(async (run) => {
-          const range = zoom?.[run.id];
-          const keptEpoch = zoom ? this.points[run.id]?.epoch : undefined;
-          const [loss, lr, epoch] = await Promise.all([
-            fetch(run, metric, range),
-            fetch(run, lrMetricOf(run), range),
-            keptEpoch !== undefined ? keptEpoch : fetch(run, epochMetricOf(run)),
-          ]);
-          return [run.id, { loss, lr, epoch }] as const;
-        }),
-      );
-      if (id !== this.pointsRequest) return; // a newer metric won
-      this.points = Object.fromEntries(fetched);
-      dataReady(charts());
-      this.error = null;
-    } catch (err) {
-      if (id === this.pointsRequest) this.error = errorMessage(err);
-    } finally {
-      if (id === this.pointsRequest) this.loadingPoints = false;
-    }
+  async loadPoints(metric: string, charts: () => string[], zoom?: Record<number, StepRange>): Promise<boolean> {
+    const got = await this.pointsLoader.load({ metric, runs: this.runs, kept: this.points, zoom });
+    if (got) dataReady(charts());
+    return got !== undefined;
   }
 
   async loadStats(metric: string, requests: readonly StatsRequest[]): Promise<void> {
-    const id = ++this.statsRequest;
-    try {
-      const results = await Promise.all(
-        requests.map(({ runId, ...query }) =>
-          this.runs.find((r) => r.id === runId)?.metrics.some((m) => m.name === metric)
-            ? api['series.stats']({ runId, metric, ...query })
-            : Promise.resolve(null),
-        ),
-      );
-      if (id !== this.statsRequest) return;
-      this.stats = Object.fromEntries(requests.map((r, i) => [r.runId, results[i] ?? null]));
-    } catch (err) {
-      if (id === this.statsRequest) this.error = errorMessage(err);
-    }
+    await this.statsLoader.load({ metric, runs: this.runs, requests });
   }
+
+  /** The session is closing: answers still on their way are dropped. */
+  cancel(): void {
+    this.runsLoader.cancel();
+    this.pointsLoader.cancel();
+    this.statsLoader.cancel();
+  }
+}
+
+async function fetchPoints({ metric, runs, kept, zoom }: PointsRequest, signal: AbortSignal): Promise<Record<number, RunPoints>> {
+  const api = apiWith(signal);
+  const budget = pointBudget(runs.length);
+  const fetch = (run: RunDetail, name: string | null, range?: StepRange) =>
+    name && run.metrics.some((m) => m.name === name)
+      ? api['series.get']({ runId: run.id, metric: name, maxPoints: budget, ...range }).then(seriesFromJson)
+      : Promise.resolve(null);
+  const fetched = await Promise.all(
+    runs.map(async (run) => {
+      const range = zoom?.[run.id];
+      const keptEpoch = zoom ? kept[run.id]?.epoch : undefined;
+      const [loss, lr, epoch] = await Promise.all([
+        fetch(run, metric, range),
+        fetch(run, lrMetricOf(run), range),
+        keptEpoch !== undefined ? keptEpoch : fetch(run, epochMetricOf(run)),
+      ]);
+      return [run.id, { loss, lr, epoch }] as const;
+    }),
+  );
+  return Object.fromEntries(fetched);
 }

@@ -91,11 +91,11 @@ function show(v: unknown): string {
  * parameter in the order it first appears. A row differs when its cells are not all the same
  * (a parameter that only some schedules have differs too).
  */
-export function scheduleDiff(specs: readonly (Record<string, unknown> | null)[]): DiffRow[] {
+export function scheduleDiff(specs: readonly (object | null)[]): DiffRow[] {
   const names: string[] = ['kind'];
   for (const spec of specs) for (const key of Object.keys(spec ?? {})) if (!names.includes(key)) names.push(key);
   return names.map((param) => {
-    const values = specs.map((spec) => (spec && param in spec ? show(spec[param]) : param === 'kind' ? 'no schedule' : null));
+    const values = specs.map((spec) => (spec && param in spec ? show((spec as Record<string, unknown>)[param]) : param === 'kind' ? 'no schedule' : null));
     return { param, values, differs: new Set(values).size > 1 };
   });
 }

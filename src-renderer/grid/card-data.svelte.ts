@@ -2,7 +2,8 @@
 // screen (a run with 60 metrics reads the few charts in view, not all 60), and again when the
 // shared zoom changes. The latest request wins.
 import { seriesFromJson } from '../../src-shared/api/series-json';
-import { api, errorMessage } from '../lib/api';
+import { apiWith } from '../lib/api';
+import { Loader } from '../lib/loader.svelte';
 import type { FetchedLine, GridSource } from './grid-chart-model';
 
 export interface StepRange {
@@ -12,12 +13,41 @@ export interface StepRange {
 
 export type CardState = 'waiting' | 'loading' | 'drawn' | 'error';
 
+interface LinesRequest {
+  metric: string;
+  sources: readonly GridSource[];
+  ranges: Readonly<Record<number, StepRange>> | null;
+  maxPoints: number;
+}
+
+function readLines({ metric, sources, ranges, maxPoints }: LinesRequest, signal: AbortSignal): Promise<FetchedLine[]> {
+  const api = apiWith(signal);
+  return Promise.all(
+    sources.map((source) => {
+      const range = ranges?.[source.runId];
+      return api['series.get']({ runId: source.runId, metric, maxPoints, ...(range ? { from: range.from, to: range.to } : {}) }).then((json) => ({
+        source,
+        series: seriesFromJson(json),
+      }));
+    }),
+  );
+}
+
 export class CardData {
-  lines = $state.raw<FetchedLine[]>([]);
-  state = $state<CardState>('waiting');
-  error = $state<string | null>(null);
-  private request = 0;
+  private readonly loader = new Loader(readLines);
   private loadedKey = '';
+
+  get lines(): FetchedLine[] {
+    return this.loader.value ?? [];
+  }
+  get error(): string | null {
+    return this.loader.error;
+  }
+  get state(): CardState {
+    if (this.loader.loading) return 'loading';
+    if (this.loader.error !== null) return 'error';
+    return this.loader.value ? 'drawn' : 'waiting';
+  }
 
   /**
    * Fetches unless exactly this was already fetched (scrolling back to a chart reads nothing).
@@ -27,28 +57,13 @@ export class CardData {
     const key = JSON.stringify([metric, sources.map((s) => [s.runId, ranges?.[s.runId] ?? null]), maxPoints]);
     if (key === this.loadedKey) return;
     this.loadedKey = key;
-    const id = ++this.request;
-    this.state = 'loading';
-    try {
-      const fetched = await Promise.all(
-        sources.map((source) => {
-          const range = ranges?.[source.runId];
-          return api['series.get']({ runId: source.runId, metric, maxPoints, ...(range ? { from: range.from, to: range.to } : {}) }).then((json) => ({
-            source,
-            series: seriesFromJson(json),
-          }));
-        }),
-      );
-      if (id !== this.request) return;
-      this.lines = fetched;
-      this.error = null;
-      this.state = 'drawn';
-    } catch (err) {
-      if (id !== this.request) return;
-      this.loadedKey = '';
-      this.error = errorMessage(err);
-      this.state = 'error';
-    }
+    await this.loader.load({ metric, sources, ranges, maxPoints });
+    if (this.loader.error !== null && this.loadedKey === key) this.loadedKey = ''; // read again next time
+  }
+
+  cancel(): void {
+    this.loader.cancel();
+    this.loadedKey = '';
   }
 }
 

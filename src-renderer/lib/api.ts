@@ -29,10 +29,11 @@ export function authHeaders(): Record<string, string> {
   return token ? { Authorization: `Bearer ${token}` } : {};
 }
 
-function httpApi(): Api {
+function httpApi(signal?: AbortSignal): Api {
   const call = async (name: MethodName, input: unknown): Promise<unknown> => {
     const res = await fetch(`./api/${name}`, {
       method: 'POST',
+      signal,
       headers: { 'Content-Type': 'application/json', ...authHeaders() },
       body: JSON.stringify(input ?? {}),
     });
@@ -61,6 +62,13 @@ export const shell: 'electron' | 'browser' = window.lrscope ? 'electron' : 'brow
 if (shell === 'browser') browserToken();
 export const api: Api = window.lrscope ? electronApi(window.lrscope) : httpApi();
 
-export function errorMessage(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+export { errorMessage } from './errors';
+
+/**
+ * The API with each call cancellable through `signal` (a superseded load, lib/loader.svelte.ts):
+ * browser mode aborts the HTTP request; an IPC call cannot be cancelled, so Electron's answers
+ * are only dropped by the loader.
+ */
+export function apiWith(signal: AbortSignal): Api {
+  return window.lrscope ? api : httpApi(signal);
 }

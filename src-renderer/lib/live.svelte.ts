@@ -4,7 +4,7 @@
 // without a reload, keeping their zoom, cursor and selection.
 import type { LiveEvent, WatchFolder } from '../../src-shared/api/watch-types';
 import { api, authHeaders, errorMessage, shell } from './api';
-import { refreshRuns } from './runs.svelte';
+import { refreshRuns, retryRunsIfFailed } from './runs.svelte';
 import { runChanged } from './run-listeners';
 import { livenessOf } from '../watch/liveness';
 
@@ -59,11 +59,16 @@ function handle(event: LiveEvent): void {
 
 /** Reads the event stream; reconnects after a pause if it ends (a restarted server). */
 async function streamEvents(): Promise<void> {
+  let connectedBefore = false;
   for (;;) {
     try {
       const res = await fetch('./api/events', { headers: { Accept: 'text/event-stream', ...authHeaders() } });
       if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
-      await refreshFolders(); // what changed while we were not listening
+      // The server is there (again): what changed while we were not listening, and what failed.
+      if (connectedBefore) void refreshRuns();
+      else retryRunsIfFailed();
+      connectedBefore = true;
+      await refreshFolders();
       const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
       let text = '';
       for (;;) {

@@ -32,8 +32,19 @@ function parse(hash: string): Route {
 
 export const router = $state({ route: parse(window.location.hash) });
 
+type RouteListener = (route: Route) => void;
+/** Plain callbacks, not reactive state: a listener loads what the new route names. */
+let routeListeners: RouteListener[] = [];
+
+/** Calls `listener` with each new route (a view loads what the route names); returns the unsubscribe. */
+export function onRouteChange(listener: RouteListener): () => void {
+  routeListeners = [...routeListeners, listener];
+  return () => (routeListeners = routeListeners.filter((l) => l !== listener));
+}
+
 window.addEventListener('hashchange', () => {
   router.route = parse(window.location.hash);
+  for (const listener of routeListeners) listener(router.route);
 });
 
 export function href(route: Route): string {

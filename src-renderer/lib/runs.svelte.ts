@@ -1,20 +1,47 @@
-// The runs list as the UI sees it, kept in one place so every view shows the same list.
+// The runs list as the UI sees it, kept in one place so every view shows the same list. Read
+// through the one loader (the latest read wins); a failed read is shown with a Retry, and is read
+// again on its own when the server is back (live.svelte.ts, on the event stream's reconnect).
 import type { RunSummary } from '../../src-shared/api/types';
-import { api, errorMessage } from './api';
+import { apiWith } from './api';
+import { Loader } from './loader.svelte';
 
-export const runsState = $state({
-  runs: [] as RunSummary[],
-  loaded: false,
-  error: null as string | null,
-});
+const list = new Loader((_: void, signal) => apiWith(signal)['runs.list']({}));
+
+export const runsState = {
+  /** The last list read (kept while a newer read runs or after one fails). */
+  get runs(): RunSummary[] {
+    return list.value ?? [];
+  },
+  /** The list was read at least once: an empty list means no runs, not "not read yet". */
+  get loaded(): boolean {
+    return list.value !== undefined;
+  },
+  /** Why the latest read failed; null once one succeeds. */
+  get error(): string | null {
+    return list.error;
+  },
+  get loading(): boolean {
+    return list.loading;
+  },
+};
+
+type RunsListener = (runs: readonly RunSummary[]) => void;
+/** Plain callbacks, not reactive state: what follows each new list (the compare ticks dropping deleted runs). */
+let readListeners: RunsListener[] = [];
+
+/** Calls `listener` with every list read (at once with the last one, if read); returns the unsubscribe. */
+export function onRunsRead(listener: RunsListener): () => void {
+  readListeners = [...readListeners, listener];
+  if (list.value) listener(list.value);
+  return () => (readListeners = readListeners.filter((l) => l !== listener));
+}
 
 export async function refreshRuns(): Promise<void> {
-  try {
-    runsState.runs = await api['runs.list']({});
-    runsState.error = null;
-  } catch (err) {
-    runsState.error = errorMessage(err);
-  } finally {
-    runsState.loaded = true;
-  }
+  const runs = await list.load();
+  if (runs) for (const listener of readListeners) listener(runs);
+}
+
+/** Reads the list again if the last read failed (the server is back). */
+export function retryRunsIfFailed(): void {
+  if (list.error !== null) void refreshRuns();
 }

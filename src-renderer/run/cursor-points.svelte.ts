@@ -23,7 +23,7 @@ export class CursorPoints {
   /** Bumped by every request: an answer from the store is dropped if a newer local answer was shown. */
   private generation = 0;
 
-  constructor(private readonly runId: number) {}
+  constructor(private readonly runId: () => number) {}
 
   request(step: number | null, names: string[], series: Record<string, Series | undefined>, range: { from: number; to: number } | null): void {
     this.generation++;
@@ -52,7 +52,7 @@ export class CursorPoints {
       this.next = null;
       const generation = this.generation;
       try {
-        const got = await api['series.at']({ runId: this.runId, metrics: ask.names, step: ask.step });
+        const got = await api['series.at']({ runId: this.runId(), metrics: ask.names, step: ask.step });
         const points = pointsOf(got.map((p) => [p.metric, p.step === null || p.value === null ? null : { step: p.step, value: fromJsonNumber(p.value) }]));
         // A local answer given meanwhile is newer than this one.
         if (this.next || generation === this.generation) this.shown = { step: ask.step, points };

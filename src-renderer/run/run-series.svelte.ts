@@ -3,7 +3,8 @@
 import type { Series } from '../../src-shared/api/import-types';
 import { seriesFromJson } from '../../src-shared/api/series-json';
 import type { RunDetail } from '../../src-shared/api/types';
-import { api, errorMessage } from '../lib/api';
+import { apiWith } from '../lib/api';
+import { Loader } from '../lib/loader.svelte';
 
 export interface Range {
   from: number;
@@ -13,15 +14,42 @@ export interface Range {
 /** About two points per pixel of a wide chart: as many as a screen can show. */
 export const POINT_BUDGET = 2400;
 
-export class RunSeries {
-  /** Replaced whole on every fetch ($state.raw): the arrays are large and never mutated in place. */
-  series = $state.raw<Record<string, Series>>({});
-  range = $state<Range | null>(null);
-  loading = $state(false);
-  error = $state<string | null>(null);
-  private request = 0;
+interface Shown {
+  series: Record<string, Series>;
+  range: Range | null;
+}
 
-  constructor(private readonly runId: number) {}
+const NOTHING: Shown = { series: {}, range: null };
+
+export class RunSeries {
+  /** The latest zoom or selection wins; the points shown stay up while the next ones load. */
+  private readonly points: Loader<{ metrics: readonly string[]; range: Range | null }, Shown>;
+
+  constructor(runId: () => number) {
+    this.points = new Loader(async ({ metrics, range }, signal) => {
+      const api = apiWith(signal);
+      const fetched = await Promise.all(
+        metrics.map((metric) =>
+          api['series.get']({ runId: runId(), metric, maxPoints: POINT_BUDGET, ...(range ? { from: range.from, to: range.to } : {}) }),
+        ),
+      );
+      return { series: Object.fromEntries(metrics.map((m, i) => [m, seriesFromJson(fetched[i]!)])), range };
+    });
+  }
+
+  /** Replaced whole on every fetch: the arrays are large and never mutated in place. */
+  get series(): Record<string, Series> {
+    return (this.points.value ?? NOTHING).series;
+  }
+  get range(): Range | null {
+    return (this.points.value ?? NOTHING).range;
+  }
+  get loading(): boolean {
+    return this.points.loading;
+  }
+  get error(): string | null {
+    return this.points.error;
+  }
 
   /** The run's full step range over the given metrics. */
   static fullRange(run: RunDetail, metrics: readonly string[]): Range | null {
@@ -31,22 +59,11 @@ export class RunSeries {
   }
 
   async load(metrics: readonly string[], range: Range | null): Promise<void> {
-    const id = ++this.request;
-    this.loading = true;
-    try {
-      const fetched = await Promise.all(
-        metrics.map((metric) =>
-          api['series.get']({ runId: this.runId, metric, maxPoints: POINT_BUDGET, ...(range ? { from: range.from, to: range.to } : {}) }),
-        ),
-      );
-      if (id !== this.request) return; // a newer zoom or selection won
-      this.series = Object.fromEntries(metrics.map((m, i) => [m, seriesFromJson(fetched[i]!)]));
-      this.range = range;
-      this.error = null;
-    } catch (err) {
-      if (id === this.request) this.error = errorMessage(err);
-    } finally {
-      if (id === this.request) this.loading = false;
-    }
+    await this.points.load({ metrics, range });
+  }
+
+  /** The view is closing: an answer still on its way is dropped. */
+  cancel(): void {
+    this.points.cancel();
   }
 }

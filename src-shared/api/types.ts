@@ -1,7 +1,7 @@
 // Plain data that crosses the process boundary. No classes, no Dates (ISO strings instead),
 // so that the same values survive structured clone (IPC) and JSON (HTTP).
 
-import type { ScheduleEvent } from '../schedule';
+import type { ScheduleEvent, ScheduleSpec } from '../schedule';
 import type { RestartImpact } from '../series/restart-impact';
 import type { ImportProgress, ImportSummary, JsonNumber } from './import-types';
 
@@ -48,7 +48,15 @@ export interface RunSummary {
   params?: Record<string, string>;
 }
 
-export interface RunDetail extends Omit<RunSummary, 'metrics'> {
+/** The schedule attached to a run, its stored spec read back by the engine once (runs.get). */
+export interface AttachedSchedule extends ScheduleRef {
+  /** The parsed spec; null when the stored spec no longer parses, and then `specError` says why. */
+  spec: ScheduleSpec | null;
+  specError: string | null;
+}
+
+export interface RunDetail extends Omit<RunSummary, 'metrics' | 'schedule'> {
+  schedule: AttachedSchedule | null;
   notes: string;
   sourcePath: string | null;
   params: Record<string, string>;

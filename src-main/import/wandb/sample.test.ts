@@ -147,7 +147,7 @@ describe(RUN, () => {
     const uiSummary = ui.imports.progress(job.id).summary!;
     expect(uiSummary.runs.map(({ id: _id, ...r }) => r)).toEqual(cli.runs.map(({ id: _id, ...r }) => r));
     const cliServices = openServices(cliDb, 'browser');
-    const shape = (d: NonNullable<ReturnType<typeof getRun>>) => ({ name: d.name, params: d.params, notes: d.notes, tags: d.tags, metrics: d.metrics.map(({ id: _id, ...m }) => m) });
+    const shape = (d: Omit<NonNullable<ReturnType<typeof getRun>>, 'schedule'>) => ({ name: d.name, params: d.params, notes: d.notes, tags: d.tags, metrics: d.metrics.map(({ id: _id, ...m }) => m) });
     expect(shape(ui.runs.get(uiSummary.runs[0]!.id))).toEqual(shape(cliServices.runs.get(cli.runs[0]!.id)));
     ui.close();
     cliServices.close();
