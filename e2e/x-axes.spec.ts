@@ -89,10 +89,17 @@ test('run view: loss, scheduled rate and drop marks by wall time and relative ti
   await page.screenshot({ path: testInfo.outputPath('run-view-wall-time.png'), fullPage: true });
   await chart.screenshot({ path: testInfo.outputPath('run-view-wall-time-chart.png') });
 
-  // Relative time: seconds since the first step.
-  await page.getByRole('combobox', { name: 'x axis of the run charts' }).selectOption('relative');
+  // The grid's charts are drawn on it too (its mapping read when the axis changed above them).
+  const gridLoss = page.locator('[data-testid="metric-card"][data-metric="loss"]');
+  await gridLoss.scrollIntoViewIfNeeded();
+  await expect(gridLoss.getByRole('figure', { name: 'loss by wall time' })).toBeVisible();
+
+  // Relative time, chosen in the grid: seconds since the first step, in the charts above as well.
+  await page.getByRole('combobox', { name: 'x axis of the metric charts' }).selectOption('relative');
+  await expect(page.getByRole('combobox', { name: 'x axis of the run charts' })).toHaveValue('relative');
   await expect.poll(async () => (await rangeOf(chart))[1]).toBeCloseTo(clock(2999) + secondsPerStep - clock(0), 3);
   expect((await rangeOf(chart))[0]).toBe(0);
+  await expect(gridLoss.getByRole('figure', { name: 'loss by relative time' })).toBeVisible();
 
   // A run without a clock says so and stays drawn by step.
   const yolo = await importFile(app, request, YOLO, 'yolov8 fire', false);
@@ -149,6 +156,14 @@ test('compare: runs by wall time, schedules and marks on the clock, a run withou
   await expect(first).toHaveAttribute('data-value', String(staircase.get(step)!.loss));
   await page.screenshot({ path: testInfo.outputPath('compare-wall-time.png'), fullPage: true });
 
-  // The metric grid follows the view's axis.
+  // The metric grid follows the view's axis, and draws on it.
   await expect(page.getByRole('combobox', { name: 'x axis of the metric charts' })).toHaveValue('wall');
+  const gridLoss = page.locator('[data-testid="metric-card"][data-metric="loss"]');
+  await gridLoss.scrollIntoViewIfNeeded();
+  await expect(gridLoss.getByRole('figure', { name: 'loss by wall time' })).toBeVisible();
+  // Relative time chosen in the grid aligns the comparison by it.
+  await page.getByRole('combobox', { name: 'x axis of the metric charts' }).selectOption('relative');
+  await expect(page.getByRole('radio', { name: 'relative time' })).toBeChecked();
+  await expect(gridLoss.getByRole('figure', { name: 'loss by relative time' })).toBeVisible();
+  await expect.poll(async () => (await rangeOf(loss))[0]).toBe(0);
 });
