@@ -212,3 +212,59 @@ test('x axes: epoch, relative and wall time from the logged epoch and wall_time'
   await compareGrid.getByRole('combobox', { name: 'x axis of the metric charts' }).selectOption('wall');
   await expect(compareGrid.getByRole('status').filter({ hasText: 'Not on' })).toContainText('Not on the wall time axis (no wall_time or timestamp logged): yolov8 fire.');
 });
+
+test('charts not yet read say so; a chart whose read fails says why and reads again on request', async ({ app, request }, testInfo) => {
+  const runId = await importFile(app, request, YOLO, 'yolov8 fire');
+  const { page } = app;
+  // The grid's read of one metric fails until the test lets it through (the server is up: only
+  // those requests break; the grid's are the ones with its point budgets, MetricCard).
+  const failing = 'val/dfl_loss';
+  let fail = true;
+  // Another one is held (answered when the test says) to show the chart while it loads.
+  const slow = 'epoch';
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/series.get', async (route) => {
+    const body = route.request().postDataJSON() as { metric: string; maxPoints: number };
+    const grid = body.maxPoints === 450 || body.maxPoints === 900;
+    if (grid && fail && body.metric === failing) return route.abort('connectionrefused');
+    if (grid && body.metric === slow) await held;
+    return route.continue();
+  });
+  await page.goto(`${app.server!.url}#/runs/${runId}`);
+  const grid = page.getByRole('region', { name: /All metrics/ });
+  const cards = grid.getByTestId('metric-card');
+  await expect(cards).toHaveCount(14);
+
+  // Below the fold: a placeholder that says it loads when seen, not an empty chart.
+  const last = cards.last();
+  await expect(last).toHaveAttribute('data-state', 'waiting');
+  await expect(last.getByRole('status')).toHaveText('Loads when scrolled into view');
+  await expect(last.getByTestId('metric-chart')).toHaveCount(0);
+  // Seen: it says it is loading until its points come.
+  await expect(last).toHaveAttribute('data-metric', slow);
+  await last.scrollIntoViewIfNeeded();
+  await expect(last.getByRole('status')).toHaveText(`Loading ${slow}…`);
+  await last.screenshot({ path: testInfo.outputPath('grid-card-loading.png') });
+  release();
+  await expect(last).toHaveAttribute('data-state', 'drawn');
+  await expect(last.getByRole('status')).toHaveCount(0);
+
+  // The failing chart, once seen: an error naming the metric, and a way to try again.
+  const broken = grid.locator(`[data-testid="metric-card"][data-metric="${failing}"]`);
+  await broken.scrollIntoViewIfNeeded();
+  await expect(broken).toHaveAttribute('data-state', 'error');
+  await expect(broken.getByRole('alert')).toContainText(`Could not read ${failing}`);
+  await expect(broken.getByTestId('metric-chart')).toHaveCount(0);
+  await broken.screenshot({ path: testInfo.outputPath('grid-card-error.png') });
+  // The other charts in view are drawn all the same.
+  const neighbour = grid.locator('[data-testid="metric-card"][data-metric="val/cls_loss"]');
+  await expect(neighbour).toHaveAttribute('data-state', 'drawn');
+
+  fail = false;
+  await broken.getByRole('button', { name: `Read ${failing} again` }).click();
+  await expect(broken).toHaveAttribute('data-state', 'drawn');
+  await expect(broken.getByRole('alert')).toHaveCount(0);
+  const dfl = yoloColumn(failing);
+  await expect.poll(async () => (JSON.parse((await broken.getByTestId('metric-chart').getAttribute('data-series')) ?? '[]') as { points: number }[]).at(-1)?.points).toBe(dfl.values.length);
+});

@@ -3,7 +3,9 @@ import App from './App.svelte';
 import './styles.css';
 import './theme/theme.css';
 import { initTheme } from './theme/theme.svelte';
+import { loadAllViewSettings } from './lib/settings-store.svelte';
 
 initTheme();
+loadAllViewSettings();
 
 mount(App, { target: document.getElementById('app')! });

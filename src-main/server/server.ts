@@ -91,12 +91,15 @@ export async function startServer(services: Services, options: ServeOptions): Pr
     port,
     url: `http://${urlHost}:${port}/?token=${token}`,
     close: () =>
-      new Promise((resolve) =>
+      new Promise((resolve) => {
         server.close(() => {
           uploads.dispose();
           resolve();
-        }),
-      ),
+        });
+        // A page still open reconnects its live-events stream over a kept-alive socket while lrscope
+        // stops; close() alone would wait for that stream (its heartbeat keeps it up) ~40 s.
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -1,5 +1,6 @@
 // Putting runs of different lengths on one x axis: by step, by epoch (interpolated from the
-// run's logged epoch metric) or by fraction of the run's training (0–100 %).
+// run's logged epoch metric), by fraction of the run's training (0–100 %), or by the run's logged
+// clock (relative or wall time: charts/x-axis.ts maps the steps).
 import type { Series } from '../../src-shared/api/series-types';
 import type { ComparisonSettings } from '../../src-shared/api/types';
 
@@ -9,6 +10,8 @@ export const ALIGN_LABEL: Record<Align, string> = {
   step: 'step',
   epoch: 'epoch',
   fraction: 'training (%)',
+  relative: 'relative time',
+  wall: 'wall time',
 };
 
 /** Maps a run's steps to x. Must not decrease: x arrays stay sorted. */
@@ -20,11 +23,13 @@ export interface StepRange {
 }
 
 /**
- * The mapping for one run, or null when the run cannot be aligned that way (no epoch logged).
+ * The mapping for one run, or null when the run cannot be aligned that way (no epoch or clock logged).
  * `range` is the run's step range over the compared metric: its first step is 0 %, its last 100 %.
+ * `byClock`: the run's step → relative or wall time (charts/axis-data), for those alignments.
  */
-export function stepToX(align: Align, range: StepRange, epoch: Series | null): StepToX | null {
+export function stepToX(align: Align, range: StepRange, epoch: Series | null, byClock: StepToX | null = null): StepToX | null {
   if (align === 'step') return (s) => s;
+  if (align === 'relative' || align === 'wall') return byClock;
   if (align === 'fraction') {
     const span = range.to - range.from;
     return span > 0 ? (s) => ((s - range.from) / span) * 100 : () => 0;

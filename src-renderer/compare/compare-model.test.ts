@@ -7,7 +7,7 @@ import { scheduleDiff, sortRows, summaryRow } from './summary';
 const series = (steps: number[], values: number[]): Series => ({ steps: Float64Array.from(steps), values: Float64Array.from(values), exact: true });
 
 function run(id: number, steps: number[], values: number[], extra: Partial<ComparedRun> = {}): ComparedRun {
-  return { id, name: `run ${id}`, color: runColor(id - 1), range: { from: steps[0]!, to: steps.at(-1)! }, loss: series(steps, values), loggedLr: null, epoch: null, overlay: null, ...extra };
+  return { id, name: `run ${id}`, color: runColor(id - 1), range: { from: steps[0]!, to: steps.at(-1)! }, loss: series(steps, values), loggedLr: null, epoch: null, byClock: null, overlay: null, ...extra };
 }
 
 const options = { metric: 'loss', align: 'step' as const, smoothing: 0, logY: false, logX: false, showMarks: true, hidden: new Set<number>() };

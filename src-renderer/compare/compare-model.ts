@@ -7,7 +7,8 @@ import { smooth } from '../../src-shared/series/smoothing';
 import { isRateJump, type EventKind } from '../../src-shared/schedule';
 import type { ChartMark, ChartScale, ChartSeries, PathKind } from '../charts/types';
 import type { ScheduleView } from '../charts/schedule-view';
-import { ALIGN_LABEL, mapSteps, stepToX, type Align, type StepRange } from './align';
+import { ALIGN_LABEL, mapSteps, stepToX, type Align, type StepRange, type StepToX } from './align';
+import type { XKind } from '../charts/types';
 
 export const MAX_COMPARED_RUNS = 20;
 
@@ -35,6 +36,8 @@ export interface ComparedRun {
   loss: Series | null;
   loggedLr: { name: string; series: Series } | null;
   epoch: Series | null;
+  /** Step → relative or wall time (from the run's logged clock) when aligned by time; else null. */
+  byClock: StepToX | null;
   overlay: ScheduleView | null;
 }
 
@@ -68,10 +71,12 @@ export interface CompareChart {
 
 export interface CompareModel {
   xLabel: string;
+  /** How x is written: a duration (relative time), a clock time (wall time) or a number. */
+  xKind: XKind;
   logX: boolean;
   loss: CompareChart;
   lr: CompareChart | null;
-  /** Runs left out of the charts because they cannot be aligned as asked (no epoch logged). */
+  /** Runs left out of the charts because they cannot be aligned as asked (no epoch or clock logged). */
   unaligned: string[];
 }
 
@@ -111,7 +116,7 @@ export function compareModel(runs: readonly ComparedRun[], o: CompareOptions): C
   const unaligned: string[] = [];
   for (const run of runs) {
     if (o.hidden.has(run.id) || !run.range) continue;
-    const toX = stepToX(o.align, run.range, run.epoch);
+    const toX = stepToX(o.align, run.range, run.epoch, run.byClock);
     if (!toX) {
       unaligned.push(run.name);
       continue;
@@ -147,6 +152,7 @@ export function compareModel(runs: readonly ComparedRun[], o: CompareOptions): C
   marks.sort((a, b) => a.step - b.step);
   return {
     xLabel: ALIGN_LABEL[o.align],
+    xKind: o.align === 'relative' ? 'duration' : o.align === 'wall' ? 'time' : 'number',
     logX: o.logX,
     loss: chart(lossCurves, [{ key: 'y', label: o.metric, side: 'left', log: o.logY, ignoreOutliers: o.ignoreOutliers ?? true }], marks),
     lr: lrCurves.length ? chart(lrCurves, [{ key: 'y', label: 'learning rate', side: 'left', log: o.logY }], marks) : null,

@@ -2,6 +2,7 @@
 // the form edits. Each candidate keeps its last valid spec, so a half-typed value never
 // blanks the curve.
 import type { Preset, ScheduleSpec } from '../../src-shared/schedule/index';
+import { setViewSetting, settingOr } from '../lib/settings-store.svelte';
 import { cloneForm, formForKind, formFromSpec, newForm, toSpec, type FieldErrors, type FormState } from './form';
 
 export const MAX_CANDIDATES = 4;
@@ -97,7 +98,13 @@ export class Designer {
   activeId = $state(0);
   fromText = $state(String(DEFAULT_RANGE.from));
   toText = $state(String(DEFAULT_RANGE.to));
-  logScale = $state(false);
+  /** Remembered with the designer's settings in the database. */
+  get logScale(): boolean {
+    return settingOr('designer', 'logScale', false);
+  }
+  set logScale(on: boolean) {
+    setViewSetting('designer', 'logScale', on);
+  }
   /** The last valid step range (both ends included): what the chart shows. */
   range = $state.raw({ ...DEFAULT_RANGE });
   rangeError = $state.raw<RangeResult | null>(null);

@@ -3,7 +3,7 @@ import { defaultGridSettings, readGridSettings } from './grid-settings';
 
 describe('readGridSettings', () => {
   it('keeps what is well formed', () => {
-    const s = { filter: '^val', pinned: ['loss'], collapsed: ['train'], size: 'large', smoothing: 0.3, xAxis: 'wall' };
+    const s = { filter: '^val', pinned: ['loss'], collapsed: ['train'], size: 'large', smoothing: 0.3 };
     expect(readGridSettings(s)).toEqual(s);
   });
   it('puts anything odd back to its default', () => {

@@ -1,7 +1,6 @@
 // What the metric grid remembers: the tag filter, pinned charts, closed sections, chart size and
-// smoothing. Plain data, so a view can keep it wherever it keeps its other settings.
+// smoothing (the x axis is the view's: lib/view-axis.ts). Plain data, so a view can keep it wherever it keeps its other settings.
 import { DEFAULT_SMOOTHING } from '../../src-shared/series/smoothing';
-import type { XAxis } from './x-axis';
 
 export interface GridSettings {
   filter: string;
@@ -9,16 +8,14 @@ export interface GridSettings {
   collapsed: string[];
   size: 'small' | 'large';
   smoothing: number;
-  xAxis: XAxis;
 }
 
 export function defaultGridSettings(): GridSettings {
-  return { filter: '', pinned: [], collapsed: [], size: 'small', smoothing: DEFAULT_SMOOTHING, xAxis: 'step' };
+  return { filter: '', pinned: [], collapsed: [], size: 'small', smoothing: DEFAULT_SMOOTHING };
 }
 
 export const toggled = (list: readonly string[], item: string): string[] => (list.includes(item) ? list.filter((x) => x !== item) : [...list, item]);
 
-const AXES: readonly XAxis[] = ['step', 'epoch', 'relative', 'wall'];
 const strings = (v: unknown): string[] | undefined => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : undefined);
 
 /** Saved settings as the grid can use them: each field checked, anything odd back to its default. */
@@ -32,6 +29,5 @@ export function readGridSettings(raw: unknown): GridSettings {
     collapsed: strings(r.collapsed) ?? d.collapsed,
     size: r.size === 'large' ? 'large' : 'small',
     smoothing: typeof r.smoothing === 'number' && r.smoothing >= 0 && r.smoothing <= 0.99 ? r.smoothing : d.smoothing,
-    xAxis: AXES.includes(r.xAxis as XAxis) ? (r.xAxis as XAxis) : d.xAxis,
   };
 }

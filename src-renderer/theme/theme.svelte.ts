@@ -1,14 +1,13 @@
 // Light or dark: the system's setting by default, or the user's choice, kept in the database
 // (the "app" view's settings) so both shells open the same way. The page's data-theme attribute
 // switches the CSS variables (theme.css); charts read `theme.dark` to rebuild with readable colours.
-import { api } from '../lib/api';
+import { loadViewSettings, setViewSetting, viewSetting } from '../lib/settings-store.svelte';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
 export const theme = $state({ choice: 'system' as ThemeChoice, dark: false });
 
 const media = typeof matchMedia === 'function' ? matchMedia('(prefers-color-scheme: dark)') : null;
-let appSettings: Record<string, unknown> = {};
 
 function apply(): void {
   theme.dark = theme.choice === 'dark' || (theme.choice === 'system' && (media?.matches ?? false));
@@ -18,22 +17,17 @@ function apply(): void {
 export function initTheme(): void {
   apply();
   media?.addEventListener('change', apply);
-  api['settings.get']({ view: 'app' }).then(
-    ({ settings }) => {
-      appSettings = settings;
-      const t = settings.theme;
-      if (t === 'light' || t === 'dark' || t === 'system') {
-        theme.choice = t;
-        apply();
-      }
-    },
-    () => undefined, // unreadable: the system's setting
-  );
+  void loadViewSettings('app').then(() => {
+    const t = viewSetting('app', 'theme');
+    if (t === 'light' || t === 'dark' || t === 'system') {
+      theme.choice = t;
+      apply();
+    }
+  }); // unreadable: the system's setting
 }
 
 export function setTheme(choice: ThemeChoice): void {
   theme.choice = choice;
   apply();
-  appSettings = { ...appSettings, theme: choice };
-  void api['settings.save']({ view: 'app', settings: appSettings }).catch(() => undefined);
+  setViewSetting('app', 'theme', choice);
 }

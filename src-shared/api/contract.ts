@@ -42,7 +42,7 @@ const step = z.number({ error: 'must be a number' }).refine(Number.isFinite, 'mu
 
 const comparisonSettings = z
   .object({
-    align: z.enum(['step', 'epoch', 'fraction'], { error: 'must be step, epoch or fraction' }),
+    align: z.enum(['step', 'epoch', 'fraction', 'relative', 'wall'], { error: 'must be step, epoch, fraction, relative or wall' }),
     metric: z.string({ error: 'must be a metric name' }).min(1, 'must not be empty'),
     smoothing: z.number({ error: 'must be a number' }).min(0, 'must be between 0 and 1').max(1, 'must be between 0 and 1'),
     logY: z.boolean({ error: 'must be true or false' }),

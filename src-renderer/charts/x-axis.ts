@@ -6,10 +6,32 @@
 import type { Series } from '../../src-shared/api/series-types';
 import type { MetricRole } from '../../src-shared/api/types';
 import { epochInterpolator, type StepToX } from '../compare/align';
+import type { XKind } from './types';
+import { formatDuration, formatWallTime } from './time-format';
+
+export { formatDuration, formatWallTime };
 
 export type XAxis = 'step' | 'epoch' | 'relative' | 'wall';
 
 export const X_AXIS_LABEL: Record<XAxis, string> = { step: 'step', epoch: 'epoch', relative: 'relative time', wall: 'wall time' };
+export const X_AXES = Object.keys(X_AXIS_LABEL) as XAxis[];
+
+/** How the chart writes x on each axis: seconds as a duration, Unix seconds as a clock time. */
+export const X_AXIS_KIND: Record<XAxis, XKind> = { step: 'number', epoch: 'number', relative: 'duration', wall: 'time' };
+
+/** Why a run has no place on the axis (the run logged no epoch, or no clock). */
+export function offAxisReason(axis: XAxis): string {
+  return axis === 'epoch' ? 'no epoch logged' : 'no wall_time or timestamp logged';
+}
+
+export const isXAxis = (v: unknown): v is XAxis => X_AXES.includes(v as XAxis);
+
+/** An x value as the readout writes it on this axis. */
+export function formatAxisValue(axis: XAxis, x: number): string {
+  if (axis === 'relative') return formatDuration(x);
+  if (axis === 'wall') return formatWallTime(x);
+  return axis === 'epoch' ? x.toFixed(2) : String(x);
+}
 
 /** What a clock column is called: wall_time (TensorBoard, the generated runs), timestamp, _timestamp (W&B), time. */
 const CLOCK_NAME = /^(wall[_ ]?time|_?timestamp|time)$/i;
@@ -55,4 +77,3 @@ export function stepToAxis(axis: XAxis, series: Series | null): StepToX | null {
   return (s) => toClock(s) - start;
 }
 
-export { formatDuration, formatWallTime } from '../charts/time-format';
