@@ -3,7 +3,9 @@ import App from './App.svelte';
 import './styles.css';
 import './theme/theme.css';
 import { initTheme } from './theme/theme.svelte';
+import { startPerfIfAsked } from './perf';
 
+startPerfIfAsked();
 initTheme();
 
 mount(App, { target: document.getElementById('app')! });

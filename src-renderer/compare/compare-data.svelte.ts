@@ -7,7 +7,6 @@ import { seriesFromJson } from '../../src-shared/api/series-json';
 import type { RunDetail, ScheduleDetail, SeriesStats } from '../../src-shared/api/types';
 import { api, errorMessage } from '../lib/api';
 import type { StepRange } from './align';
-import { dataReady } from './perf';
 
 export interface RunPoints {
   loss: Series | null;
@@ -60,12 +59,11 @@ export class CompareData {
   }
 
   /**
-   * The metric, logged lr and epoch of every run; `charts` are the charts that will draw them (for
-   * the timing). With `zoom` (each run's steps under a zoomed x range), the metric and the lr are
+   * The metric, logged lr and epoch of every run. With `zoom` (each run's steps under a zoomed x range), the metric and the lr are
    * read again over those steps only, so zooming in shows the real points; the epoch (which maps
    * steps to x) is kept whole.
    */
-  async loadPoints(metric: string, charts: () => string[], zoom?: Record<number, StepRange>): Promise<void> {
+  async loadPoints(metric: string, zoom?: Record<number, StepRange>): Promise<void> {
     const id = ++this.pointsRequest;
     this.loadingPoints = true;
     const budget = pointBudget(this.runs.length);
@@ -88,7 +86,6 @@ export class CompareData {
       );
       if (id !== this.pointsRequest) return; // a newer metric won
       this.points = Object.fromEntries(fetched);
-      dataReady(charts());
       this.error = null;
     } catch (err) {
       if (id === this.pointsRequest) this.error = errorMessage(err);
