@@ -9,8 +9,6 @@ import type { ChartMark, ChartScale, ChartSeries, PathKind } from '../charts/typ
 import type { ScheduleView } from '../charts/schedule-view';
 import { ALIGN_LABEL, mapSteps, stepToX, type Align, type StepRange } from './align';
 
-export const MAX_COMPARED_RUNS = 20;
-
 /**
  * Twenty colours that stay apart on a white background (Tableau 10, then darker and lighter
  * companions), handed out by the run's position in the comparison, so a run keeps its colour in
