@@ -1,6 +1,7 @@
 // The runs list as the UI sees it, kept in one place so every view shows the same list.
 import type { RunSummary } from '../../src-shared/api/types';
-import { api, errorMessage } from './api';
+import { api } from './api';
+import { readInto } from './read-into';
 
 export const runsState = $state({
   runs: [] as RunSummary[],
@@ -8,13 +9,8 @@ export const runsState = $state({
   error: null as string | null,
 });
 
-export async function refreshRuns(): Promise<void> {
-  try {
+export function refreshRuns(): Promise<void> {
+  return readInto(runsState, async () => {
     runsState.runs = await api['runs.list']({});
-    runsState.error = null;
-  } catch (err) {
-    runsState.error = errorMessage(err);
-  } finally {
-    runsState.loaded = true;
-  }
+  });
 }
