@@ -49,8 +49,11 @@ async function openRun(page: Page, name: string, other: string): Promise<number[
   const runs = page.getByRole('complementary', { name: 'Runs' });
   const times: number[] = [];
   for (let i = 0; i < OPENS; i++) {
-    await runs.getByText(other, { exact: true }).click();
-    await opened(page);
+    // From the other run (a click on the run already open changes nothing, and draws nothing).
+    if (!(await page.getByRole('heading', { level: 1, name: other }).isVisible())) {
+      await runs.getByText(other, { exact: true }).click();
+      await opened(page);
+    }
     await runs.getByText(name, { exact: true }).click();
     times.push(await opened(page));
   }
