@@ -79,6 +79,7 @@ export class PlotController {
       this.height = height;
       this.structure = structure;
       this.drawnPaths = config.series.map(() => 'none');
+      this.drawnTicks = []; // a clock or duration axis keeps uPlot's own labels
       this.u = new uPlot(this.options(config), data, this.root.querySelector<HTMLElement>('.plot-host')!);
       if (this.emphasis !== null) this.applyEmphasis();
     } else {
