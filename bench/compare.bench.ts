@@ -1,11 +1,10 @@
 // Compare view (issue 6): 20 runs of 1,000,000 points each. Targets: from the click on
 // "Compare (20)" to both charts drawn with every run's data < 1 s; a legend hover to both charts
 // redrawn with the highlight < 16 ms. Measured for real: the built renderer served by
-// `lrscope serve` on a temp database, driven in Debian's Chromium. The runs list marks
-// `lrscope:compare-open` in the button's click handler; the compare view measures to the end of
-// the last chart's uPlot draw hook once every run's points are in (src-renderer/compare/perf.ts).
-// A hover marks on the legend entry's mouseenter and measures to both charts' redraw. Baseline:
-// the same with 2 runs.
+// `lrscope serve` on a temp database, driven in Debian's Chromium. From the click on the button
+// to the end of the later of the two charts' first draws that show every run's points; from the
+// mouse entering a legend entry to both charts' redraw with its highlight (timing marks of
+// src-renderer/perf.ts, read by bench/lib/drawn.ts). Baseline: the same with 2 runs.
 //
 //   npx tsx bench/compare.bench.ts [--quick]      (--quick: 200,000 points per run)
 import type { Page } from '@playwright/test';
@@ -17,7 +16,8 @@ import { CHUNK_POINTS } from '../src-main/db/points';
 import { ImportStore } from '../src-main/db/points-import';
 import { openServices } from '../src-main/services';
 import { random } from './import-data';
-import { buildRenderer, launchChromium, median, p95, serve } from './lib/browser';
+import { buildRenderer, launchChromium, median, newBenchPage, p95, serve } from './lib/browser';
+import { actionToDrawn } from './lib/drawn';
 
 const RUNS = 20;
 const POINTS = process.argv.includes('--quick') ? 200_000 : 1_000_000;
@@ -25,8 +25,7 @@ const OPENS = 8;
 const HOVER_ROUNDS = 3;
 const OPEN_TARGET_MS = 1000;
 const HOVER_TARGET_MS = 16;
-const OPEN_MEASURE = 'lrscope:compare-open-to-draw';
-const HOVER_MEASURE = 'lrscope:compare-hover-to-draw';
+const CHARTS = ['compare-loss-chart', 'compare-lr-chart'];
 const root = join(import.meta.dirname, '..');
 
 /**
@@ -77,10 +76,6 @@ function writeRuns(file: string): void {
   console.log(`  wrote ${RUNS} runs × ${POINTS.toLocaleString('en')} points (loss and lr each) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
-async function entries(page: Page, name: string): Promise<number[]> {
-  return page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.duration), name);
-}
-
 /** Ticks the runs the filter shows, then opens the comparison OPENS times from the runs list. */
 async function measure(page: Page, filter: string, expected: number): Promise<{ open: number[]; hover: number[]; statsMs: number }> {
   const list = page.getByRole('complementary', { name: 'Runs' });
@@ -89,31 +84,32 @@ async function measure(page: Page, filter: string, expected: number): Promise<{ 
   await list.getByRole('searchbox', { name: 'Filter runs' }).fill(filter);
   await list.getByRole('button', { name: 'Tick shown' }).click();
   const compare = list.getByRole('button', { name: `Compare (${expected})` });
-  await page.evaluate(() => performance.clearMeasures());
+  const open: number[] = [];
   let statsMs = 0;
   for (let i = 0; i < OPENS; i++) {
     const started = Date.now();
     await compare.click();
-    await page.waitForFunction(([n, k]) => performance.getEntriesByName(n as string).length >= (k as number), [OPEN_MEASURE, i + 1] as const, { timeout: 30_000 });
+    await actionToDrawn(page, 'click', [{ chart: CHARTS[0]!, until: 'data' }], 30_000);
     // The summary figures (a full scan of every run's points) finish before the next open, so
     // one open's scans never queue in front of the next one's series requests.
     await page.locator(`[data-column="final"][data-value]`).nth(expected - 1).waitFor({ timeout: 60_000 });
     statsMs = Date.now() - started;
+    // Settled: each chart's latest draw shows every run's points; the first draw that showed them ends the timing.
+    open.push(await actionToDrawn(page, 'click', CHARTS.map((chart) => ({ chart, until: 'latest' }))));
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs' }).click();
     await compare.waitFor();
   }
   await compare.click();
-  await page.waitForFunction(([n, k]) => performance.getEntriesByName(n as string).length >= (k as number), [OPEN_MEASURE, OPENS + 1] as const);
+  await actionToDrawn(page, 'click', [{ chart: CHARTS[0]!, until: 'data' }], 30_000);
   const legend = page.getByRole('list', { name: 'Runs compared' }).getByRole('button');
-  let hovers = 0;
+  const hover: number[] = [];
   for (let round = 0; round < HOVER_ROUNDS; round++) {
     for (let i = 0; i < expected; i++) {
       await legend.nth(i).hover();
-      hovers++;
-      await page.waitForFunction(([n, k]) => performance.getEntriesByName(n as string).length >= (k as number), [HOVER_MEASURE, hovers] as const);
+      hover.push(await actionToDrawn(page, 'mouseover', CHARTS.map((chart) => ({ chart, until: 'new-emphasis' }))));
     }
   }
-  return { open: (await entries(page, OPEN_MEASURE)).slice(0, OPENS), hover: await entries(page, HOVER_MEASURE), statsMs };
+  return { open, hover, statsMs };
 }
 
 async function main(): Promise<void> {
@@ -124,7 +120,7 @@ async function main(): Promise<void> {
   const server = await serve(dbFile);
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await newBenchPage(browser, { width: 1280, height: 800 });
     await page.goto(server.url);
     await page.getByRole('complementary', { name: 'Runs' }).getByRole('checkbox').first().waitFor();
     const small = await measure(page, '^bench 0[01]$', 2);

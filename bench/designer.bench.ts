@@ -1,21 +1,21 @@
 // Designer: re-evaluating and redrawing a 100,000-step schedule after a keystroke (target: < 16 ms,
 // one frame at 60 Hz), measured for real: the built renderer served by `lrscope serve`, driven in
-// Debian's Chromium. The designer marks `lrscope:designer-keystroke` in the form field's input
-// handler and measures to the end of uPlot's next `draw` hook (src-renderer/designer/perf.ts), so
-// the figure covers validation, evaluation into the reused buffer, setData, and drawing the
-// curve, its marks and axes. Baseline: the same keystrokes over a 1,000-step range.
+// Debian's Chromium. From the field's input event (marked before the app's handler runs) to the
+// end of the chart's next uPlot draw (timing marks of src-renderer/perf.ts, read by
+// bench/lib/drawn.ts), so the figure covers validation, evaluation into the reused buffer,
+// setData, and drawing the curve, its marks and axes. The evaluation alone is timed by
+// bench/schedule.bench.ts. Baseline: the same keystrokes over a 1,000-step range.
 //
 //   npx tsx bench/designer.bench.ts
 import type { Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { buildRenderer, launchChromium, median, p95, serve } from './lib/browser';
+import { buildRenderer, launchChromium, median, newBenchPage, p95, serve } from './lib/browser';
+import { actionToDrawn } from './lib/drawn';
 
 const KEYSTROKES = 50;
 const TARGET_MS = 16;
-const MEASURE = 'lrscope:designer-keystroke-to-draw';
-const EVALUATE = 'lrscope:designer-evaluate';
 
 async function setRange(page: Page, to: number): Promise<void> {
   await page.getByRole('textbox', { name: 'to step' }).fill(String(to));
@@ -23,19 +23,16 @@ async function setRange(page: Page, to: number): Promise<void> {
 }
 
 /** Types into `field` one key at a time (a digit, then Backspace, …), waiting for each redraw. */
-async function keystrokes(page: Page, field: string): Promise<{ total: number[]; evaluate: number[] }> {
+async function keystrokes(page: Page, field: string): Promise<number[]> {
   const input = page.getByRole('textbox', { name: field, exact: true });
   await input.click();
   await input.press('End');
-  await page.evaluate(() => performance.clearMeasures());
+  const times: number[] = [];
   for (let i = 0; i < KEYSTROKES; i++) {
     await input.press(i % 2 === 0 ? String((i / 2) % 9 + 1) : 'Backspace');
-    await page.waitForFunction(([name, n]) => performance.getEntriesByName(name as string).length >= (n as number), [MEASURE, i + 1] as const);
+    times.push(await actionToDrawn(page, 'input', [{ chart: 'designer-chart', until: 'any' }]));
   }
-  return page.evaluate(([m, e]) => ({
-    total: performance.getEntriesByName(m).map((x) => x.duration),
-    evaluate: performance.getEntriesByName(e).map((x) => x.duration),
-  }), [MEASURE, EVALUATE] as const);
+  return times;
 }
 
 async function main(): Promise<void> {
@@ -46,7 +43,7 @@ async function main(): Promise<void> {
   const rows: string[][] = [];
   let failed = false;
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await newBenchPage(browser, { width: 1280, height: 800 });
     await page.goto(server.url.replace(/#.*$/, '') + '#/designer');
     await page.getByTestId('designer-chart').locator('canvas').waitFor();
 
@@ -60,24 +57,24 @@ async function main(): Promise<void> {
       // The seed presets span 0–59; make the decay periods visible at 100,000 steps too.
       const periodField = c.field === 'decay_rate' ? 'decay_steps' : null;
       if (periodField) await page.getByRole('textbox', { name: periodField, exact: true }).fill('1000');
-      const result: Record<number, { total: number[]; evaluate: number[] }> = {};
+      const result: Record<number, number[]> = {};
       for (const steps of [1_000, 100_000]) {
         await setRange(page, steps - 1);
         result[steps] = await keystrokes(page, c.field);
       }
       const big = result[100_000]!;
       const small = result[1_000]!;
-      const ok = median(big.total) < TARGET_MS && p95(big.total) < TARGET_MS;
+      const ok = median(big) < TARGET_MS && p95(big) < TARGET_MS;
       failed ||= !ok;
       rows.push([
         c.name,
-        median(big.total).toFixed(2), p95(big.total).toFixed(2), median(big.evaluate).toFixed(2),
-        median(small.total).toFixed(2), (median(big.total) / median(small.total)).toFixed(1) + '×',
+        median(big).toFixed(2), p95(big).toFixed(2),
+        median(small).toFixed(2), (median(big) / median(small)).toFixed(1) + '×',
         ok ? 'ok' : `over ${TARGET_MS} ms`,
       ]);
     }
     const version = browser.version();
-    const header = ['100,000 steps, keystroke → drawn', 'median ms', 'p95 ms', 'evaluate ms', '1,000 steps median', 'ratio', ''];
+    const header = ['100,000 steps, keystroke → drawn', 'median ms', 'p95 ms', '1,000 steps median', 'ratio', ''];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
     console.log(`designer bench: ${os.cpus()[0]?.model ?? 'unknown cpu'} (${os.cpus().length} cores), node ${process.version}, Chromium ${version}, ${KEYSTROKES} keystrokes per case\n`);
     for (const r of [header, ...rows]) console.log(r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));

@@ -6,7 +6,7 @@ import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'n
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServe } from '../e2e/serve';
-import { buildRenderer, launchChromium, machine, median, p95 } from './lib/browser';
+import { buildRenderer, launchChromium, machine, median, newBenchPage, p95 } from './lib/browser';
 
 const FLUSHES = process.argv.includes('--quick') ? 8 : 25;
 const WARM_UP = 3;
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const server = await startServe(join(dir, 'lrscope.sqlite'), ['--logdir', logdir]);
   const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const page = await newBenchPage(browser, { width: 1280, height: 800 });
     await page.goto(server.url);
     await page.getByRole('link', { name: /live_run/ }).click();
     await page.getByRole('table', { name: 'Metrics' }).waitFor();

@@ -1,10 +1,11 @@
 // Each test gets its own database in a fresh temp folder and its own lrscope, either the
 // browser-mode server (with Debian's Chromium) or the Electron window.
-import { test as base, _electron, type Page } from '@playwright/test';
+import { test as base, _electron, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { electronAvailability } from './electron-availability';
+import { PERF_ON } from './perf-on';
 import { startServe, type ServerHandle } from './serve';
 
 export type { ServerHandle } from './serve';
@@ -22,6 +23,13 @@ export interface ShellOption {
   shell: 'browser' | 'electron';
 }
 
+/** A browser context whose pages carry the test hooks (e2e/perf-on.ts). */
+export async function testContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  await context.addInitScript({ content: PERF_ON });
+  return context;
+}
+
 export const test = base.extend<ShellOption & { app: LrscopeApp }>({
   shell: ['browser', { option: true }],
   app: async ({ shell, browser }, use, testInfo) => {
@@ -32,21 +40,28 @@ export const test = base.extend<ShellOption & { app: LrscopeApp }>({
       testInfo.skip(!available, reason);
       const launch = () =>
         _electron.launch({ args: ['out/main/index.cjs', '--db', dbFile], env: { ...process.env, LRSCOPE_DB: dbFile } });
+      // The window loads as the app starts, before an init script can be added: add it, then reload.
+      const firstWindow = async (e: Awaited<ReturnType<typeof launch>>) => {
+        await e.context().addInitScript({ content: PERF_ON });
+        const page = await e.firstWindow();
+        await page.reload();
+        return page;
+      };
       let electronApp = await launch();
       const app: LrscopeApp = {
-        page: await electronApp.firstWindow(),
+        page: await firstWindow(electronApp),
         dbFile,
         dataDir,
         restart: async () => {
           await electronApp.close();
           electronApp = await launch();
-          app.page = await electronApp.firstWindow();
+          app.page = await firstWindow(electronApp);
         },
       };
       await use(app);
       await electronApp.close();
     } else {
-      const context = await browser.newContext();
+      const context = await testContext(browser);
       const page = await context.newPage();
       const app: LrscopeApp = {
         page,

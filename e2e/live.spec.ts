@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { seriesFromJson } from '../src-shared/api/series-json';
 import { callApi } from './api';
-import { expect, test } from './fixtures';
+import { expect, test, testContext } from './fixtures';
 import { flush, importedPrefixes, nextSize, stream, type Points, type Stream } from './live-support';
 import { sample } from './samples';
 import { startServe, type ServerHandle } from './serve';
@@ -77,7 +77,7 @@ test('watch an empty folder while a CSV, a JSONL and an event file are written: 
   mkdirSync(logdir);
   const dbFile = join(dataDir, 'lrscope.sqlite');
   let server = await startServe(dbFile, ['--logdir', logdir]);
-  const context = await browser.newContext();
+  const context = await testContext(browser);
   const csvTab = await context.newPage();
   const jsonlTab = await context.newPage();
   const compareTab = await context.newPage();

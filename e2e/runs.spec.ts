@@ -36,6 +36,9 @@ test('create, rename, tag and delete runs; they survive a restart', async ({ app
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'throwaway' })).toBeVisible();
   await page.getByRole('button', { name: 'Delete' }).click();
+  // The question opens on Cancel: Enter alone never deletes.
+  await expect(page.getByRole('dialog', { name: 'Delete run' }).getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.screenshot({ path: testInfo.outputPath('delete-run-dialog.png') });
   await page.getByRole('dialog', { name: 'Delete run' }).getByRole('button', { name: 'Cancel' }).click();
   await expect(runs.getByText('throwaway')).toBeVisible();
   await page.getByRole('button', { name: 'Delete' }).click();

@@ -4,7 +4,9 @@ import './styles.css';
 import './theme/theme.css';
 import { initTheme } from './theme/theme.svelte';
 import { loadAllViewSettings } from './lib/settings-store.svelte';
+import { startPerfIfAsked } from './perf';
 
+startPerfIfAsked();
 initTheme();
 loadAllViewSettings();
 

@@ -1,9 +1,10 @@
 // What the browser benches share: the built renderer served by `lrscope serve` on a bench
 // database, Debian's Chromium driven by Playwright, and the figures printed the same way.
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, type Browser, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { join } from 'node:path';
+import { PERF_ON } from '../../e2e/perf-on';
 import { startServe } from '../../e2e/serve';
 
 export const root = join(import.meta.dirname, '..', '..');
@@ -24,6 +25,13 @@ export function launchChromium(): Promise<Browser> {
     executablePath: process.env.LRSCOPE_CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+}
+
+/** A page with the test and timing hooks on (src-renderer/perf.ts), as the e2e tests have them. */
+export async function newBenchPage(browser: Browser, viewport: { width: number; height: number }): Promise<Page> {
+  const context = await browser.newContext({ viewport });
+  await context.addInitScript({ content: PERF_ON });
+  return context.newPage();
 }
 
 const quantile = (xs: number[], q: number) => {

@@ -1,7 +1,7 @@
 // Page object for the schedule designer: what a user sees and does, in their words.
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** What the chart module reports on its root about each drawn series (see src-renderer/charts/plot.ts). */
+/** What the chart module reports on its root about each drawn series (see src-renderer/perf.ts). */
 export interface DrawnSeries {
   label: string;
   path: 'linear' | 'stepped';

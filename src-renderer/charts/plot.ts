@@ -5,6 +5,7 @@ import uPlot from 'uplot';
 import { formatRate, formatStep, formatStepTicks } from './format';
 import { formatDuration, formatWallTime } from './time-format';
 import { MARK_COLORS, marksPlugin, type MarksState } from './marks';
+import { chartDrawn, type DrawnChart } from './drawn';
 import { chartBackground, readable } from '../theme/contrast';
 import type { ChartConfig, ChartSeries, PathKind } from './types';
 import { logSplits, yDomain } from './y-range';
@@ -14,26 +15,8 @@ export interface PlotHooks {
   onzoom?: (from: number, to: number) => void;
   /** After a double-click put the whole x range back. */
   onreset?: () => void;
-  /** After every redraw (the bench measures keystroke → drawn with it). */
-  ondraw?: () => void;
   /** The step under the cursor (synced charts report it too), or null when the cursor left. */
   oncursor?: (step: number | null) => void;
-}
-
-/** What e2e tests read from the chart root: what was really handed to uPlot and drawn. */
-export interface DrawnSeries {
-  label: string;
-  /** The join the view asked for. */
-  path: PathKind;
-  /** The join of the last draw: `linear` stands in for `stepped` when points are denser than 4 per pixel. */
-  drawn: PathKind | 'none';
-  /** Finite points. */
-  points: number;
-  /** Runs of equal consecutive values: 6 for a 6-stair staircase, one per point for a slope. */
-  levels: number;
-  scale: string;
-  /** Drawn with dots as well (a sparse series: a single point makes no line). */
-  dots: boolean;
 }
 
 /** Above this many points per CSS pixel a stepped path looks exactly like uPlot's min/max-per-pixel linear one. */
@@ -52,19 +35,17 @@ export class PlotController {
   private span = '';
   private drawnPaths: (PathKind | 'none')[] = [];
   private observer: ResizeObserver | null = null;
-  private statsTimer: ReturnType<typeof setTimeout> | null = null;
   private emphasis: string | null = null;
+  /** What the last draw showed, for the "drawn" event (charts/drawn.ts). */
+  private drawnMarks: DrawnChart['marks'] = { steps: [], labels: [] };
+  private drawnTicks: readonly string[] = [];
   /** Per y scale, the range from the values shown (scales that ask for one); read by uPlot's range callbacks. */
   private yRanges = new Map<string, [number, number] | null>();
   private readonly marks: MarksState = {
     marks: [],
     emphasis: null,
     ondrawn: (steps, labels) => {
-      if (this.root) {
-        this.root.dataset.labels = labels.slice(0, 200).join('\n');
-        this.root.dataset.marks = steps.slice(0, 500).join(',');
-        this.root.dataset.markCount = String(steps.length);
-      }
+      this.drawnMarks = { steps, labels };
     },
   };
 
@@ -98,6 +79,7 @@ export class PlotController {
       this.height = height;
       this.structure = structure;
       this.drawnPaths = config.series.map(() => 'none');
+      this.drawnTicks = []; // a clock or duration axis keeps uPlot's own labels
       this.u = new uPlot(this.options(config), data, this.root.querySelector<HTMLElement>('.plot-host')!);
       if (this.emphasis !== null) this.applyEmphasis();
     } else {
@@ -108,7 +90,6 @@ export class PlotController {
         if (zoom) u.setScale('x', zoom);
       });
     }
-    this.scheduleStats(config);
   }
 
   /**
@@ -125,7 +106,6 @@ export class PlotController {
   private applyEmphasis(): void {
     const group = this.emphasis;
     this.marks.emphasis = group;
-    if (this.root) this.root.dataset.emphasis = group ?? '';
     const u = this.u;
     const config = this.config;
     if (!u || !config) return;
@@ -170,17 +150,30 @@ export class PlotController {
   destroy(): void {
     this.observer?.disconnect();
     this.observer = null;
-    if (this.statsTimer) clearTimeout(this.statsTimer);
     this.u?.destroy();
     this.u = null;
     this.root = null;
   }
 
-  /** The step axis labels, also left on the chart root for e2e tests (the axis is drawn on canvas). */
+  /** The step axis labels, kept for the "drawn" event (the axis is drawn on canvas). */
   private xTicks(splits: number[]): string[] {
     const ticks = formatStepTicks(splits);
-    if (this.root) this.root.dataset.xTicks = ticks.join('|');
+    this.drawnTicks = ticks;
     return ticks;
+  }
+
+  /** What this draw showed, for whoever listens to charts/drawn.ts (tests and benches). */
+  private describe(): DrawnChart {
+    return {
+      root: this.root!,
+      config: this.config!,
+      paths: this.drawnPaths,
+      yRanges: this.yRanges,
+      marks: this.drawnMarks,
+      xTicks: this.drawnTicks,
+      emphasis: this.emphasis,
+      width: this.width(),
+    };
   }
 
   private width(): number {
@@ -241,11 +234,11 @@ export class PlotController {
         // The double-click reset is ours (it tells the view); uPlot's own would not.
         bind: { dblclick: () => null },
       },
-      plugins: [marksPlugin(this.marks)],
+      // After the marks plugin, so the "drawn" event sees this draw's marks.
+      plugins: [marksPlugin(this.marks), { hooks: { draw: () => { if (this.root && this.config) chartDrawn(() => this.describe()); } } }],
       hooks: {
         setSelect: [(u) => this.onSelect(u)],
         ready: [(u) => u.over.addEventListener('dblclick', () => { this.resetZoom(); this.hooks.onreset?.(); })],
-        draw: [() => this.hooks.ondraw?.()],
         setCursor: [(u) => this.hooks.oncursor?.(u.cursor.idx == null ? null : (u.data[0][u.cursor.idx] ?? null))],
       },
     };
@@ -283,28 +276,6 @@ export class PlotController {
     u.setScale('x', this.zoom);
     this.hooks.onzoom?.(from, to);
   }
-
-  /** The test hook is computed off the keystroke path: it is for e2e, not for the user. */
-  private scheduleStats(config: ChartConfig): void {
-    if (this.statsTimer) clearTimeout(this.statsTimer);
-    this.statsTimer = setTimeout(() => {
-      this.statsTimer = null;
-      if (!this.root) return;
-      const drawn: DrawnSeries[] = config.series.map((s, i) => ({
-        label: s.label,
-        path: s.path ?? 'linear',
-        drawn: this.drawnPaths[i] ?? 'none',
-        ...countPoints(s.values),
-        scale: s.scale ?? config.scales[0]?.key ?? 'y',
-        dots: !s.faint && isSparse(s.values, 0, s.values.length - 1, this.width()),
-      }));
-      this.root.dataset.series = JSON.stringify(drawn);
-      const first = config.scales.find((s) => this.yRanges.has(s.key));
-      const range = first ? this.yRanges.get(first.key) : null;
-      this.root.dataset.yRange = range ? (first!.log ? range.map((v) => 10 ** v) : range).join(',') : '';
-      this.root.dataset.range = config.x.length ? `${config.x[0]}-${config.x[config.x.length - 1]}` : '';
-    }, 50);
-  }
 }
 
 function structureKey(config: ChartConfig): string {
@@ -337,20 +308,6 @@ function log10Column(values: ArrayLike<number | null | undefined>): (number | nu
     out[i] = v === undefined ? undefined : v !== null && v > 0 && Number.isFinite(v) ? Math.log10(v) : null;
   }
   return out;
-}
-
-function countPoints(values: ArrayLike<number | null | undefined>): { points: number; levels: number } {
-  let points = 0;
-  let levels = 0;
-  let prev: number | null = null;
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v === null || v === undefined || !Number.isFinite(v)) { prev = null; continue; }
-    points++;
-    if (v !== prev) levels++;
-    prev = v;
-  }
-  return { points, levels };
 }
 
 function withAlpha(color: string, alpha: number): string {

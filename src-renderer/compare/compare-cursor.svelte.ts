@@ -1,9 +1,10 @@
 // The compare view's readout: each run's stored value of the compared metric at the last of its
 // own steps at or before the cursor's x (the x may be an epoch or a % of training), read from the
 // store (`series.at`), never from the drawn (thinned, smoothed) line. One batch of small requests
-// at a time; a moving cursor only updates what to read next.
+// at a time; a moving cursor only updates what to read next (lib/one-at-a-time).
 import { fromJsonNumber } from '../../src-shared/api/series-json';
-import { api, errorMessage } from '../lib/api';
+import { api } from '../lib/api';
+import { OneAtATime } from '../lib/one-at-a-time.svelte';
 import type { StoredPoint } from '../run/cursor-readout';
 
 export interface RunAtCursor {
@@ -24,40 +25,28 @@ interface Ask {
 
 export class CompareCursor {
   shown = $state.raw<{ x: number; rows: RunAtCursor[] } | null>(null);
-  busy = $state(false);
-  error = $state<string | null>(null);
-  private next: Ask | null = null;
-  private running = false;
+  private readonly reads = new OneAtATime<Ask>((ask) => this.read(ask));
 
-  request(x: number | null, metric: string, runs: Omit<RunAtCursor, 'point'>[]): void {
-    if (x === null) {
-      // The cursor left: the last values stay on screen.
-      this.next = null;
-      return;
-    }
-    this.next = { x, metric, runs };
-    this.busy = true;
-    if (!this.running) void this.drain();
+  get busy(): boolean {
+    return this.reads.busy;
   }
 
-  private async drain(): Promise<void> {
-    this.running = true;
-    while (this.next) {
-      const ask = this.next;
-      this.next = null;
-      try {
-        const rows = await Promise.all(ask.runs.map(async (r): Promise<RunAtCursor> => {
-          if (r.step === null) return { ...r, point: null };
-          const [p] = await api['series.at']({ runId: r.id, metrics: [ask.metric], step: r.step });
-          return { ...r, point: p && p.step !== null && p.value !== null ? { step: p.step, value: fromJsonNumber(p.value) } : null };
-        }));
-        this.shown = { x: ask.x, rows };
-        this.error = null;
-      } catch (err) {
-        this.error = errorMessage(err);
-      }
-    }
-    this.running = false;
-    this.busy = false;
+  get error(): string | null {
+    return this.reads.error;
+  }
+
+  request(x: number | null, metric: string, runs: Omit<RunAtCursor, 'point'>[]): void {
+    // The cursor left: the last values stay on screen.
+    if (x === null) this.reads.drop();
+    else this.reads.ask({ x, metric, runs });
+  }
+
+  private async read(ask: Ask): Promise<void> {
+    const rows = await Promise.all(ask.runs.map(async (r): Promise<RunAtCursor> => {
+      if (r.step === null) return { ...r, point: null };
+      const [p] = await api['series.at']({ runId: r.id, metrics: [ask.metric], step: r.step });
+      return { ...r, point: p && p.step !== null && p.value !== null ? { step: p.step, value: fromJsonNumber(p.value) } : null };
+    }));
+    this.shown = { x: ask.x, rows };
   }
 }

@@ -8,7 +8,6 @@ import type { RunDetail, SeriesStats } from '../../src-shared/api/types';
 import { apiWith } from '../lib/api';
 import { Loader } from '../lib/loader.svelte';
 import type { StepRange } from './align';
-import { dataReady } from './perf';
 
 export interface RunPoints {
   loss: Series | null;
@@ -85,14 +84,12 @@ export class CompareData {
   }
 
   /**
-   * The metric, logged lr and epoch of every run; `charts` are the charts that will draw them (for
-   * the timing). With `zoom` (each run's steps under a zoomed x range), the metric and the lr are
+   * The metric, logged lr and epoch of every run. With `zoom` (each run's steps under a zoomed x range), the metric and the lr are
    * read again over those steps only, so zooming in shows the real points; the epoch (which maps
    * steps to x) is kept whole.
    */
-  async loadPoints(metric: string, charts: () => string[], zoom?: Record<number, StepRange>): Promise<boolean> {
+  async loadPoints(metric: string, zoom?: Record<number, StepRange>): Promise<boolean> {
     const got = await this.pointsLoader.load({ metric, runs: this.runs, kept: this.points, zoom });
-    if (got) dataReady(charts());
     return got !== undefined;
   }
 

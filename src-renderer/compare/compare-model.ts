@@ -10,8 +10,6 @@ import type { ScheduleView } from '../charts/schedule-view';
 import { ALIGN_LABEL, mapSteps, stepToX, type Align, type StepRange, type StepToX } from './align';
 import type { XKind } from '../charts/types';
 
-export const MAX_COMPARED_RUNS = 20;
-
 /**
  * Twenty colours that stay apart on a white background (Tableau 10, then darker and lighter
  * companions), handed out by the run's position in the comparison, so a run keeps its colour in

@@ -1,7 +1,6 @@
 // Evaluation buffers: one Float64Array per candidate, reused from keystroke to keystroke, so a
 // 100,000-step preview allocates nothing while the user types (the engine fills in place).
 import { evaluate, type ScheduleSpec } from '../../src-shared/schedule/index';
-import { timedEvaluate } from './perf';
 
 interface Entry {
   buf: Float64Array;
@@ -35,7 +34,7 @@ export class CurveBuffers {
       this.entries.set(id, e);
     }
     const buf = e.buf;
-    timedEvaluate(() => evaluate(spec, from, to + 1, buf));
+    evaluate(spec, from, to + 1, buf);
     e.spec = spec;
     e.from = from;
     e.to = to;

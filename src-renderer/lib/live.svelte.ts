@@ -3,7 +3,8 @@
 // Electron gets the same events over IPC. Views subscribe to the runs they show and re-read them
 // without a reload, keeping their zoom, cursor and selection.
 import type { LiveEvent, WatchFolder } from '../../src-shared/api/watch-types';
-import { api, authHeaders, errorMessage, shell } from './api';
+import { api, authHeaders, shell } from './api';
+import { readInto } from './read-into';
 import { refreshRuns, retryRunsIfFailed } from './runs.svelte';
 import { runChanged } from './run-listeners';
 import { livenessOf } from '../watch/liveness';
@@ -22,13 +23,10 @@ export function liveness(runId: number): 'live' | 'idle' | null {
   return livenessOf(liveState.folders, runId, liveState.now);
 }
 
-export async function refreshFolders(): Promise<void> {
-  try {
+export function refreshFolders(): Promise<void> {
+  return readInto(liveState, async () => {
     liveState.folders = await api['watch.list']({});
-    liveState.error = null;
-  } catch (err) {
-    liveState.error = errorMessage(err);
-  }
+  });
 }
 
 /** The runs list is read again at most this often while runs grow (each read lists every run). */

@@ -1,7 +1,9 @@
 // The runs ticked for comparison in the runs list, in the order they were ticked (which gives
 // each its colour). Kept outside the list component so it survives switching views.
-import { notify } from '../lib/toast.svelte';
-import { MAX_COMPARED_RUNS } from './compare-model';
+import { notify } from './toast.svelte';
+
+/** The most runs one comparison draws. */
+export const MAX_COMPARED_RUNS = 20;
 
 export const selection = $state({ ids: [] as number[], anchor: null as number | null });
 
