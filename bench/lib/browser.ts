@@ -13,6 +13,12 @@ export function buildRenderer(): void {
   if (r.status !== 0) throw new Error('npm run build:renderer failed');
 }
 
+/** The CLI bundle and the renderer as shipped, each rebuilt only when its sources changed. */
+export function buildShipped(): void {
+  const r = spawnSync(process.execPath, ['scripts/build.mjs', '--if-changed'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('node scripts/build.mjs --if-changed failed');
+}
+
 /** `lrscope serve` on a bench database; `stop()` ends it. */
 export async function serve(db: string): Promise<{ url: string; stop: () => void }> {
   const server = await startServe(db);

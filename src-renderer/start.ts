@@ -1,0 +1,8 @@
+// The UI itself, loaded by main.ts once the runs list has been asked for.
+import { mount } from 'svelte';
+import App from './App.svelte';
+import { initTheme } from './theme/theme.svelte';
+
+initTheme();
+
+mount(App, { target: document.getElementById('app')! });
