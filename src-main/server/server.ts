@@ -34,6 +34,8 @@ export interface RunningServer {
 }
 
 const MAX_BODY = 16 * 1024 * 1024;
+/** How long closing waits for calls under way before it cuts their connections. */
+const CLOSE_GRACE_MS = 1000;
 
 export async function startServer(services: Services, options: ServeOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
@@ -94,12 +96,16 @@ export async function startServer(services: Services, options: ServeOptions): Pr
     port,
     url: `http://${urlHost}:${port}/?token=${token}`,
     close: () =>
-      new Promise((resolve) =>
+      new Promise((resolve) => {
         server.close(() => {
           uploads.dispose();
           resolve();
-        }),
-      ),
+        });
+        // A kept-alive connection busy when closing began stays open after its answer, and a
+        // client may send it another request (a page reopening its event stream did, and the
+        // server never closed): every connection is cut once the calls under way had time to end.
+        setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref();
+      }),
   };
 }
 
