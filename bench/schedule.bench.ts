@@ -153,7 +153,7 @@ for (const w of worstEvents.values()) {
 // lrscope against numpy (vectorised, float32) and PyTorch (scheduler.step() per step), the same
 // schedules, alternately in the same run. Python answers one job per line (bench/schedule_ref.py).
 
-const PYTHON = '/usr/bin/python3';
+const PYTHON = process.env.LRSCOPE_PYTHON ?? '/usr/bin/python3'; // Debian's, with python3-numpy and python3-torch
 const TORCH_STEPS = quick ? 10_000 : 50_000;
 const SAME_SCHEDULES: { name: string; spec: ScheduleSpecInput; torch: string }[] = [
   { name: 'staircase', spec: { kind: 'exponential_decay', learning_rate: 0.1, decay_steps: 30_000, decay_rate: 0.5, staircase: true }, torch: 'StepLR(step_size=30000, gamma=0.5)' },
