@@ -31,7 +31,7 @@ export const test = base.extend<ShellOption & { app: LrscopeApp }>({
       const { available, reason } = electronAvailability();
       testInfo.skip(!available, reason);
       const launch = () =>
-        _electron.launch({ args: ['out/main/index.cjs', '--db', dbFile], env: { ...process.env, LRSCOPE_DB: dbFile } });
+        _electron.launch({ args: ['out/main/index.mjs', '--db', dbFile], env: { ...process.env, LRSCOPE_DB: dbFile } });
       let electronApp = await launch();
       const app: LrscopeApp = {
         page: await electronApp.firstWindow(),

@@ -35,7 +35,7 @@ describe('one Node bundle for both shells', () => {
   it('builds the CLI, the Electron main process and the inference worker as entries', () => {
     const files = readdirSync(out);
     for (const name of Object.keys(NODE_ENTRIES)) expect(files).toContain(`${name}.mjs`);
-    expect(readFileSync(join(base, 'out', 'main', 'index.cjs'), 'utf8')).toContain("import('../cli/electron-main.mjs')");
+    expect(readFileSync(join(base, 'out', 'main', 'index.mjs'), 'utf8')).toContain("import '../cli/electron-main.mjs';");
   });
 
   it.each(['openServices', 'createHandlers', 'dispatch', 'openDatabase', 'inferInWorker'])('%s is in one file, loaded by both the CLI and the Electron entry', (name) => {

@@ -1,7 +1,7 @@
 // The shipped build, one for every shell. The Node side is bundled once by esbuild into out/cli:
 // the CLI (main.mjs, which browser mode's server is part of), the Electron shell's main process
 // (electron-main.mjs) and the schedule-inference worker (infer-worker.mjs), as entries over shared
-// chunks, so both shells load the very same server and core modules. out/main/index.cjs is the
+// chunks, so both shells load the very same server and core modules. out/main/index.mjs is the
 // Electron entry package.json names: it only imports electron-main.mjs. The sandboxed preload is
 // bundled as CommonJS (out/preload/index.cjs) and the renderer is built by Vite (out/renderer),
 // the same bundle browser mode serves. Electron's binary is not needed to build (only to run).
@@ -26,13 +26,15 @@ export const NODE_ENTRIES = {
   'infer-worker': 'src-main/services/infer-thread.ts',
 };
 
-/** The Electron entry package.json names; CommonJS so any Electron version loads it. */
+/**
+ * The Electron entry package.json names. An ES module with a static import: Electron evaluates an
+ * ES entry's static imports before it emits 'ready', which the main process needs (protocol
+ * privileges and the sandbox are set before ready; a dynamic import() from a CommonJS entry would
+ * not be waited for).
+ */
 const ELECTRON_STUB = `// Built by scripts/build.mjs: the Electron shell's main process is out/cli/electron-main.mjs,
 // an entry of the same bundle as the CLI and browser mode's server.
-import('../cli/electron-main.mjs').catch((err) => {
-  console.error(err);
-  process.exit(1);
-});
+import '../cli/electron-main.mjs';
 `;
 
 /** Bundles the Node side into `base`/out/cli (and the Electron stub into `base`/out/main). */
@@ -52,8 +54,9 @@ export function buildNode(base = root) {
     "--banner:js=import { createRequire as __lrscopeCreateRequire } from 'node:module'; const require = __lrscopeCreateRequire(import.meta.url);",
   ]);
   if (!ok) return false;
+  rmSync(join(base, 'out', 'main'), { recursive: true, force: true }); // an older build's index.cjs
   mkdirSync(join(base, 'out', 'main'), { recursive: true });
-  writeFileSync(join(base, 'out', 'main', 'index.cjs'), ELECTRON_STUB);
+  writeFileSync(join(base, 'out', 'main', 'index.mjs'), ELECTRON_STUB);
   return true;
 }
 
