@@ -30,7 +30,8 @@ export const NODE_ENTRIES = {
  * The Electron entry package.json names. An ES module with a static import: Electron evaluates an
  * ES entry's static imports before it emits 'ready', which the main process needs (protocol
  * privileges and the sandbox are set before ready; a dynamic import() from a CommonJS entry would
- * not be waited for).
+ * not be waited for; https://electronjs.org/docs/latest/tutorial/esm, "You must use await
+ * generously before the app's ready event": static imports are not affected, dynamic ones are).
  */
 const ELECTRON_STUB = `// Built by scripts/build.mjs: the Electron shell's main process is out/cli/electron-main.mjs,
 // an entry of the same bundle as the CLI and browser mode's server.
