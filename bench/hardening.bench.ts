@@ -6,15 +6,14 @@
 //
 //   npx tsx bench/hardening.bench.ts [--quick]
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../src-main/db/database';
 import { importPaths } from '../src-main/import';
 import { scalarEvent, tfRecord, versionEvent } from '../src-main/import/tensorboard/event-writer';
 import { maskedCrc32c } from '../src-main/import/tensorboard/tfrecord';
+import { alternate, median, quick, report, spread, type Row } from './lib/measure';
 
-const quick = process.argv.includes('--quick');
-const REPEATS = quick ? 3 : 5;
 const dir = mkdtempSync(join(tmpdir(), 'lrscope-bench-hardening-'));
 const { db } = openDatabase(join(dir, 'bench.sqlite'));
 
@@ -31,18 +30,20 @@ async function timeImport(path: string): Promise<number> {
   return performance.now() - started;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const out = report(
+  `Hardening (\`npx tsx bench/hardening.bench.ts${quick ? ' --quick' : ''}\`)`,
+  'Refused inputs must take time in proportion to their size: each refused import alternates with the import of a well-formed file of the same size (the baseline); the ratio must stay flat as the size grows (before: 10× per 3×).',
+);
+const figures: Row[] = [];
 
-async function alternate(label: string, bad: string, good: string): Promise<void> {
-  await timeImport(bad); // warm-up
-  await timeImport(good);
-  const b: number[] = [];
-  const g: number[] = [];
-  for (let i = 0; i < REPEATS; i++) {
-    b.push(await timeImport(bad));
-    g.push(await timeImport(good));
-  }
-  console.log(`${label.padEnd(44)} refused ${median(b).toFixed(0).padStart(6)} ms   baseline ${median(g).toFixed(0).padStart(6)} ms   ratio ${(median(b) / median(g)).toFixed(2)}`);
+async function compare(label: string, bad: string, good: string): Promise<void> {
+  const t = await alternate({ refused: () => timeImport(bad), baseline: () => timeImport(good) });
+  figures.push({
+    what: label,
+    figure: `refused ${spread(t.refused, 'ms', 0)}`,
+    baseline: `well-formed ${spread(t.baseline, 'ms', 0)}; ${(median(t.refused) / median(t.baseline)).toFixed(2)}×`,
+    requirement: 'ratio flat as the size grows',
+  });
 }
 
 function falseHeader(length: number): Buffer {
@@ -52,13 +53,12 @@ function falseHeader(length: number): Buffer {
   return out;
 }
 
-console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 for (const n of quick ? [10_000, 30_000] : [10_000, 30_000, 100_000, 300_000]) {
   const bad = join(dir, `quote-${n}.csv`);
   const good = join(dir, `plain-${n}.csv`);
   writeFileSync(bad, `step,loss\n0,1.0\n"1,0.9\n${rows(n)}`);
   writeFileSync(good, `step,loss\n${rows(n + 2)}`);
-  await alternate(`CSV, stray quote then ${n.toLocaleString('en')} rows`, bad, good);
+  await compare(`CSV, stray quote then ${n.toLocaleString('en')} rows`, bad, good);
 }
 const events = Buffer.concat([tfRecord(versionEvent()), ...Array.from({ length: 10 }, (_, i) => tfRecord(scalarEvent(i, 'loss', 1 / (i + 1))))]);
 for (const mib of quick ? [64] : [64, 128, 256]) {
@@ -68,7 +68,8 @@ for (const mib of quick ? [64] : [64, 128, 256]) {
   // Baseline: a file of the same size whose records are real (one big record after the scalars).
   const good = join(dir, `events.out.tfevents.${mib}.real`);
   writeFileSync(good, Buffer.concat([events, tfRecord(Buffer.alloc((mib << 20) - events.length - 16))]));
-  await alternate(`TFRecord, false length, ${mib} MiB file`, bad, good);
+  await compare(`TFRecord, false length, ${mib} MiB file`, bad, good);
 }
+out.end(figures);
 db.close();
 rmSync(dir, { recursive: true, force: true });

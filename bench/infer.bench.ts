@@ -1,18 +1,17 @@
 // Infer bench: npx tsx bench/infer.bench.ts [--quick]
 // Target (issue 12): inferring over 100,000 logged points finishes in under 2 s, in a worker
-// thread so the event loop stays free. For each log: the median of 3 runs (after one warm-up)
+// thread so the event loop stays free. For each log: the median of ROUNDS runs (after one warm-up)
 // inline, the same through the worker (its start included), and the longest event-loop stall
 // seen while the worker runs. Baseline, run alternately: evaluating the found schedule at every
 // logged step once (what any check of a candidate costs), as a ratio. On a loaded machine wall
 // time is mostly waiting for a core: the CPU time the process used (process.cpuUsage, all
 // threads) is printed too, and is what an idle machine of this kind would take.
-import os from 'node:os';
 import { evaluate, evaluateAt, parseSpec, type ScheduleSpecInput } from '../src-shared/schedule/index';
 import { inferSchedule } from '../src-shared/schedule/infer/index';
 import { inferInWorker } from '../src-main/services/schedule-intel';
+import { alternate, median, meets, quick, report, spread, type Row } from './lib/measure';
 
 const N = 100_000;
-const quick = process.argv.includes('--quick');
 
 function log(input: ScheduleSpecInput, every = 1): { steps: Float64Array; values: Float64Array } {
   const p = parseSpec(input);
@@ -35,8 +34,6 @@ const CASES: [string, () => { steps: Float64Array; values: Float64Array }][] = [
   }],
 ];
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
-
 async function stallWhile<T>(work: () => Promise<T>): Promise<{ result: T; stall: number }> {
   let last = performance.now(), stall = 0;
   const timer = setInterval(() => { const now = performance.now(); stall = Math.max(stall, now - last - 5); last = now; }, 5);
@@ -45,29 +42,36 @@ async function stallWhile<T>(work: () => Promise<T>): Promise<{ result: T; stall
   return { result, stall };
 }
 
-console.log(`infer over ${N.toLocaleString('en')} points; load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}; ${os.cpus().length} cores`);
+const out = report(
+  `Schedule inference (\`npx tsx bench/infer.bench.ts${quick ? ' --quick' : ''}\`)`,
+  `Inferring the schedule behind ${N.toLocaleString('en')} logged points: inline (wall and CPU time of the process) and through the worker thread (its start included, with the longest event-loop stall meanwhile). Baseline, alternately: evaluating the found schedule at every logged step once.`,
+);
+const rows: Row[] = [];
 let worst = 0;
 for (const [name, make] of CASES.slice(0, quick ? 2 : CASES.length)) {
   const { steps, values } = make();
-  inferSchedule(steps, values); // warm-up
-  const inline: number[] = [], baseline: number[] = [], cpu: number[] = [];
   let found = inferSchedule(steps, values);
-  for (let r = 0; r < 3; r++) {
-    let t = performance.now();
-    const c = process.cpuUsage();
-    found = inferSchedule(steps, values);
-    const used = process.cpuUsage(c);
-    inline.push(performance.now() - t);
-    cpu.push((used.user + used.system) / 1000);
-    t = performance.now();
-    if (found.candidates[0]) evaluateAt(found.candidates[0].spec, steps);
-    baseline.push(performance.now() - t);
-  }
-  const t = performance.now();
-  const { stall } = await stallWhile(() => inferInWorker(steps, values));
-  const worker = performance.now() - t;
+  const cpu: number[] = [];
+  const stalls: number[] = [];
+  const t = await alternate({
+    inline: () => {
+      const c = process.cpuUsage();
+      found = inferSchedule(steps, values);
+      const used = process.cpuUsage(c);
+      cpu.push((used.user + used.system) / 1000);
+    },
+    evaluation: () => { if (found.candidates[0]) evaluateAt(found.candidates[0].spec, steps); },
+    worker: async () => { stalls.push((await stallWhile(() => inferInWorker(steps, values))).stall); },
+  });
+  cpu.shift(); // the warm-up round
+  stalls.shift();
   worst = Math.max(worst, median(cpu));
   const best = found.candidates[0];
-  console.log(`${name.padEnd(38)} inline ${median(inline).toFixed(0).padStart(5)} ms wall, ${median(cpu).toFixed(0).padStart(5)} ms CPU (${(median(inline) / Math.max(1e-3, median(baseline))).toFixed(0)}× one evaluation)  worker ${worker.toFixed(0).padStart(5)} ms  event-loop stall ${stall.toFixed(0)} ms  → ${found.fits ? `${best.call} (max ${best.maxRelError.toExponential(1)})` : found.message}`);
+  rows.push({
+    what: `${name} → ${found.fits ? `${best!.call} (max error ${best!.maxRelError.toExponential(1)})` : found.message}`,
+    figure: `inline ${spread(t.inline, 'ms', 0)}, CPU ${spread(cpu, 'ms', 0)}; worker ${spread(t.worker, 'ms', 0)}, event-loop stall ${spread(stalls, 'ms', 0)}`,
+    baseline: `one evaluation ${spread(t.evaluation, 'ms', 2)}; inline ${(median(t.inline) / Math.max(1e-3, median(t.evaluation))).toFixed(0)}×`,
+    requirement: meets(median(cpu) < 2000, '< 2 s CPU'),
+  });
 }
-console.log(`slowest: ${(worst / 1000).toFixed(2)} s of CPU (target < 2 s); load average now ${os.loadavg()[0].toFixed(2)}`);
+out.end(rows, [`slowest: ${(worst / 1000).toFixed(2)} s of CPU (target < 2 s).`]);

@@ -3,12 +3,13 @@
 // figure is the time from the append to the metrics table and the chart both showing the new
 // last step (medians after warm-up). Run alone: `npx tsx bench/live-latency.bench.ts`.
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServe } from '../e2e/serve';
-import { buildRenderer, launchChromium, machine, median, newBenchPage, p95 } from './lib/browser';
+import { buildRenderer, launchChromium, newBenchPage, p95 } from './lib/browser';
+import { median, meets, quick, report, spread } from './lib/measure';
 
-const FLUSHES = process.argv.includes('--quick') ? 8 : 25;
+const FLUSHES = quick ? 8 : 25;
 const WARM_UP = 3;
 const ROWS = 20;
 
@@ -25,6 +26,10 @@ async function main(): Promise<void> {
     return text;
   };
   writeFileSync(log, `step,loss,lr\n${rows()}`);
+  const out = report(
+    `Live latency (\`npx tsx bench/live-latency.bench.ts${quick ? ' --quick' : ''}\`)`,
+    `\`lrscope serve --logdir\` follows a CSV that gains ${ROWS} rows a second; Chromium has the run open; from the append to the metrics table and the chart both showing the new last step.`,
+  );
   const server = await startServe(join(dir, 'lrscope.sqlite'), ['--logdir', logdir]);
   const browser = await launchChromium();
   try {
@@ -50,9 +55,14 @@ async function main(): Promise<void> {
       if (k >= WARM_UP) latencies.push(performance.now() - t0);
     }
     const med = median(latencies);
-    console.log(machine());
-    console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-    console.log(`${med < 2000 ? 'ok  ' : 'MISS'} append → run view shows it (table and chart): median ${med.toFixed(0)} ms, p95 ${p95(latencies).toFixed(0)} ms over ${latencies.length} flushes of ${ROWS} rows (target < 2,000 ms)`);
+    out.end([
+      {
+        what: `append of ${ROWS} rows → run view shows it (table and chart), ${latencies.length} flushes after ${WARM_UP} warm-up`,
+        figure: spread(latencies, 'ms', 0),
+        baseline: `p95 ${p95(latencies).toFixed(0)} ms`,
+        requirement: meets(med < 2000, '< 2 s'),
+      },
+    ]);
   } finally {
     await browser.close();
     await server.stop();

@@ -6,18 +6,18 @@
 // on a 1M-point metric are timed in both. Run alone: `npx tsx bench/watch.bench.ts [--quick]`.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../src-main/db/database';
 import { CHUNK_POINTS, querySeries } from '../src-main/db/points';
 import { ImportStore } from '../src-main/db/points-import';
 import { WatchService } from '../src-main/watch/service';
+import { median, meets, quick, report, ROUNDS, spread, WARMUP } from './lib/measure';
 
 const RUNS = 100;
 const ROWS_PER_SECOND = 10;
-const quick = process.argv.includes('--quick');
-const WINDOW_MS = quick ? 5_000 : 15_000;
-const ROUNDS = quick ? 1 : 2;
+// Windows of watching: a warm-up, then ROUNDS measured (≥ 5), each after an idle baseline window.
+const WINDOW_MS = quick ? 3_000 : 6_000;
 
 const WRITER = `
 const { appendFileSync } = require('node:fs');
@@ -29,11 +29,6 @@ setInterval(() => {
   process.stdout.write(step + '\\n');
 }, Number(every));
 `;
-
-function median(xs: number[]): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1]!;
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -56,6 +51,10 @@ async function window(ms: number, query: () => void): Promise<{ cpu: number; que
 }
 
 async function main(): Promise<void> {
+  const out = report(
+    `Watching 100 runs (\`npx tsx bench/watch.bench.ts${quick ? ' --quick' : ''}\`)`,
+    'A writer process appends one CSV row to each of 100 logs every 100 ms; this process follows the folder. CPU is its own, in windows of watching alternated with idle windows (the baseline) while the writer goes on; series queries on a 1M-point metric are timed in both.',
+  );
   const dir = mkdtempSync(join(tmpdir(), 'lrscope-watch-bench-'));
   const logdir = join(dir, 'logs');
   for (let r = 0; r < RUNS; r++) {
@@ -88,7 +87,7 @@ async function main(): Promise<void> {
   let service: WatchService | null = null;
   try {
     await sleep(1000);
-    for (let round = 0; round < ROUNDS; round++) {
+    for (let round = 0; round < WARMUP + ROUNDS; round++) {
       idle.push(await window(WINDOW_MS / 2, query));
       service = new WatchService(db);
       service.add(logdir);
@@ -112,15 +111,17 @@ async function main(): Promise<void> {
   db.close();
   rmSync(dir, { recursive: true, force: true });
 
+  watching.splice(0, WARMUP);
+  idle.splice(0, WARMUP);
   const cpu = median(watching.map((w) => w.cpu));
-  const base = median(idle.map((w) => w.cpu));
-  console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
-  console.log(`${cpu < 10 ? 'ok  ' : 'MISS'} watching ${RUNS} runs × ${ROWS_PER_SECOND} rows/s (1 row per append): ${cpu.toFixed(1)} % of one core (idle baseline ${base.toFixed(1)} %; target < 10 %)`);
-  const qWatch = median(watching.map((w) => w.queryMs));
-  const qIdle = median(idle.map((w) => w.queryMs));
-  console.log(`     series query, 1M points, 2,000-point budget: ${qWatch.toFixed(2)} ms while watching, ${qIdle.toFixed(2)} ms not watching`);
+  const qWatch = watching.map((w) => w.queryMs);
+  const qIdle = idle.map((w) => w.queryMs);
   const allStored = counts.length === RUNS && counts.every((c) => c.n === written);
-  console.log(`${allStored ? 'ok  ' : 'MISS'} every row stored: ${written} rows written per run; stored ${[...new Set(counts.map((c) => c.n))].join(', ')} (${counts.length} runs); at most ${chunks} chunks per metric`);
+  out.end([
+    { what: `watching ${RUNS} runs × ${ROWS_PER_SECOND} rows/s (1 row per append), % of one core over ${WINDOW_MS / 1000} s windows`, figure: spread(watching.map((w) => w.cpu), '%', 1), baseline: `not watching ${spread(idle.map((w) => w.cpu), '%', 1)}`, requirement: meets(cpu < 10, '< 10 %') },
+    { what: 'series query, 1M points, 2,000-point budget, while watching', figure: spread(qWatch, 'ms', 2), baseline: `not watching ${spread(qIdle, 'ms', 2)}; ${(median(qWatch) / median(qIdle)).toFixed(2)}×`, requirement: 'not slowed' },
+    { what: 'every row stored', figure: `${written} rows written per run; stored ${[...new Set(counts.map((c) => c.n))].join(', ')} (${counts.length} runs)`, baseline: `at most ${chunks} chunks per metric`, requirement: meets(allStored, 'all') },
+  ]);
   if (!allStored) process.exitCode = 1;
 }
 

@@ -11,7 +11,7 @@ export function electronAvailability(): { available: boolean; reason: string } {
   }
   const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
   if (!existsSync(binary)) return { available: false, reason: `Electron's binary is missing at ${binary}` };
-  if (!existsSync(join(process.cwd(), 'out', 'main', 'index.cjs'))) {
+  if (!existsSync(join(process.cwd(), 'out', 'main', 'index.mjs'))) {
     return { available: false, reason: 'the Electron build is missing: run `npm run build` first' };
   }
   return { available: true, reason: '' };

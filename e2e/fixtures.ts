@@ -39,7 +39,7 @@ export const test = base.extend<ShellOption & { app: LrscopeApp }>({
       const { available, reason } = electronAvailability();
       testInfo.skip(!available, reason);
       const launch = () =>
-        _electron.launch({ args: ['out/main/index.cjs', '--db', dbFile], env: { ...process.env, LRSCOPE_DB: dbFile } });
+        _electron.launch({ args: ['out/main/index.mjs', '--db', dbFile], env: { ...process.env, LRSCOPE_DB: dbFile } });
       // The window loads as the app starts, before an init script can be added: add it, then reload.
       const firstWindow = async (e: Awaited<ReturnType<typeof launch>>) => {
         await e.context().addInitScript({ content: PERF_ON });

@@ -1,28 +1,80 @@
-// The shipped build: the CLI (and browser mode's server) bundled by esbuild into out/cli/main.mjs,
-// the renderer built by Vite into out/renderer. `npm install` builds both (postinstall); `npm start`,
-// `npm run serve` and the e2e tests rebuild a target only when its sources changed, so an unchanged
-// checkout starts without a build. bin/lrscope.mjs runs the bundle when it is fresh, else the
-// TypeScript through tsx (development: an edited source is never run stale).
-//   node scripts/build.mjs [cli] [renderer] [--if-changed]
+// The shipped build, one for every shell. The Node side is bundled once by esbuild into out/cli:
+// the CLI (main.mjs, which browser mode's server is part of), the Electron shell's main process
+// (electron-main.mjs) and the schedule-inference worker (infer-worker.mjs), as entries over shared
+// chunks, so both shells load the very same server and core modules. out/main/index.mjs is the
+// Electron entry package.json names: it only imports electron-main.mjs. The sandboxed preload is
+// bundled as CommonJS (out/preload/index.cjs) and the renderer is built by Vite (out/renderer),
+// the same bundle browser mode serves. Electron's binary is not needed to build (only to run).
+// `npm install` builds all (postinstall); `npm start`, `npm run serve` and the e2e tests rebuild a
+// target only when its sources changed, so an unchanged checkout starts without a build.
+// bin/lrscope.mjs runs the bundle when it is fresh, else the TypeScript through tsx (development:
+// an edited source is never run stale).
+//   node scripts/build.mjs [cli] [preload] [renderer] [--if-changed]
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const always = ['package-lock.json', 'scripts/build.mjs'];
+const esbuild = join(root, 'node_modules', 'esbuild', 'bin', 'esbuild');
+
+/** The Node side's entries: output name (in out/cli) → source. */
+export const NODE_ENTRIES = {
+  main: 'src-main/cli/main.ts',
+  'electron-main': 'src-main/electron/main.ts',
+  'infer-worker': 'src-main/services/infer-thread.ts',
+};
+
+/**
+ * The Electron entry package.json names. An ES module with a static import: Electron evaluates an
+ * ES entry's static imports before it emits 'ready', which the main process needs (protocol
+ * privileges and the sandbox are set before ready; a dynamic import() from a CommonJS entry would
+ * not be waited for; https://electronjs.org/docs/latest/tutorial/esm, "You must use await
+ * generously before the app's ready event": static imports are not affected, dynamic ones are).
+ */
+const ELECTRON_STUB = `// Built by scripts/build.mjs: the Electron shell's main process is out/cli/electron-main.mjs,
+// an entry of the same bundle as the CLI and browser mode's server.
+import '../cli/electron-main.mjs';
+`;
+
+/** Bundles the Node side into `base`/out/cli (and the Electron stub into `base`/out/main). */
+export function buildNode(base = root) {
+  const outdir = join(base, 'out', 'cli');
+  rmSync(outdir, { recursive: true, force: true }); // no chunk of an older build left
+  const ok = run(esbuild, [
+    ...Object.entries(NODE_ENTRIES).map(([name, source]) => `${name}=${source}`),
+    '--bundle', '--splitting', '--platform=node', '--format=esm', '--target=node20',
+    `--outdir=${outdir}`, '--out-extension:.js=.mjs', '--chunk-names=chunk-[hash]', '--log-level=warning',
+    // Smaller to parse at every start; names kept for error messages and class checks.
+    '--minify', '--keep-names',
+    // better-sqlite3 loads a native addon: it stays in node_modules, required at run time; electron
+    // is the shell's own module.
+    '--external:better-sqlite3', '--external:electron',
+    // Bundled CommonJS dependencies (protobufjs, crc-32) call require(): give the ES modules one.
+    "--banner:js=import { createRequire as __lrscopeCreateRequire } from 'node:module'; const require = __lrscopeCreateRequire(import.meta.url);",
+  ]);
+  if (!ok) return false;
+  rmSync(join(base, 'out', 'main'), { recursive: true, force: true }); // an older build's index.cjs
+  mkdirSync(join(base, 'out', 'main'), { recursive: true });
+  writeFileSync(join(base, 'out', 'main', 'index.mjs'), ELECTRON_STUB);
+  return true;
+}
 
 export const TARGETS = {
   cli: {
     sources: ['src-main', 'src-shared', ...always],
     output: 'out/cli/main.mjs',
+    build: () => buildNode(),
+  },
+  preload: {
+    sources: ['src-main/electron/preload.ts', 'src-shared', ...always],
+    output: 'out/preload/index.cjs',
+    // A sandboxed preload can require only 'electron': everything else is bundled in.
     build: () =>
-      run(join(root, 'node_modules', 'esbuild', 'bin', 'esbuild'), [
-        'src-main/cli/main.ts', '--bundle', '--platform=node', '--format=esm', '--target=node20',
-        // better-sqlite3 loads a native addon: it stays in node_modules, required at run time.
-        '--external:better-sqlite3', '--outfile=out/cli/main.mjs', '--log-level=warning',
-        // Bundled CommonJS dependencies (protobufjs, crc-32) call require(): give the ES module one.
-        "--banner:js=import { createRequire as __lrscopeCreateRequire } from 'node:module'; const require = __lrscopeCreateRequire(import.meta.url);",
+      run(esbuild, [
+        'src-main/electron/preload.ts', '--bundle', '--platform=node', '--format=cjs', '--target=node20',
+        '--external:electron', '--outfile=out/preload/index.cjs', '--log-level=warning', '--minify', '--keep-names',
       ]),
   },
   renderer: {

@@ -19,6 +19,6 @@ export function electronBinary(root, fs = realFs) {
 
 export function startPlan(root, nodePath, fs = realFs) {
   const electron = electronBinary(root, fs);
-  if (electron) return { shell: 'electron', build: 'build', command: electron, args: [join(root, 'out', 'main', 'index.cjs')] };
+  if (electron) return { shell: 'electron', build: 'build', command: electron, args: [join(root, 'out', 'main', 'index.mjs')] };
   return { shell: 'browser', build: 'build:shipped', command: nodePath, args: [join(root, 'bin', 'lrscope.mjs'), 'serve', '--open'] };
 }

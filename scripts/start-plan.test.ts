@@ -15,7 +15,7 @@ describe('npm start', () => {
     it(`opens the Electron window where its binary is installed (${platform})`, () => {
       const path = join(electronDir, 'dist', binary!);
       const plan = startPlan(ROOT, '/usr/bin/node', fakeFs({ [join(electronDir, 'path.txt')]: `${binary}\n`, [path]: '' }));
-      expect(plan).toEqual({ shell: 'electron', build: 'build', command: path, args: [join(ROOT, 'out', 'main', 'index.cjs')] });
+      expect(plan).toEqual({ shell: 'electron', build: 'build', command: path, args: [join(ROOT, 'out', 'main', 'index.mjs')] });
     });
   }
 

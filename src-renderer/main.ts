@@ -1,13 +1,8 @@
-import { mount } from 'svelte';
-import App from './App.svelte';
+// The page's first script, kept small: it asks for the runs list, then loads the UI (start.ts, a
+// chunk of its own) while the answer is on its way.
+import { prefetchRunsList } from './lib/boot';
 import './styles.css';
 import './theme/theme.css';
-import { initTheme } from './theme/theme.svelte';
-import { loadAllViewSettings } from './lib/settings-store.svelte';
-import { startPerfIfAsked } from './perf';
 
-startPerfIfAsked();
-initTheme();
-loadAllViewSettings();
-
-mount(App, { target: document.getElementById('app')! });
+prefetchRunsList();
+void import('./start');

@@ -19,7 +19,7 @@ function contentSecurityPolicyMeta(): Plugin {
   };
 }
 
-/** The renderer bundle both shells load; electron.config.ts builds the same one. */
+/** The renderer bundle both shells load (scripts/build.mjs builds it once for both). */
 export const rendererConfig: UserConfig = {
   root: fileURLToPath(new URL('.', import.meta.url)),
   // Relative asset URLs, so the bundle works from file:// (Electron) and http:// (browser mode).

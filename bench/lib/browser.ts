@@ -9,9 +9,16 @@ import { startServe } from '../../e2e/serve';
 
 export const root = join(import.meta.dirname, '..', '..');
 
+/** The renderer as shipped, rebuilt only when its sources changed (scripts/build.mjs). */
 export function buildRenderer(): void {
-  const r = spawnSync('npm', ['run', '--silent', 'build:renderer'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error('npm run build:renderer failed');
+  const r = spawnSync(process.execPath, ['scripts/build.mjs', 'renderer', '--if-changed'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('node scripts/build.mjs renderer --if-changed failed');
+}
+
+/** The CLI bundle and the renderer as shipped, each rebuilt only when its sources changed. */
+export function buildShipped(): void {
+  const r = spawnSync(process.execPath, ['scripts/build.mjs', '--if-changed'], { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error('node scripts/build.mjs --if-changed failed');
 }
 
 /** `lrscope serve` on a bench database; `stop()` ends it. */

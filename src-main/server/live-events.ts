@@ -11,16 +11,23 @@ const HEARTBEAT_MS = 15_000;
 
 export interface LiveEventsRoute {
   handle(req: IncomingMessage, res: ServerResponse): void;
-  /** Ends every open stream (the server cannot close while they are open). */
+  /** Ends every open stream and refuses new ones (the server cannot close while one is open). */
   closeAll(): void;
 }
 
 export function liveEventsRoute(watch: WatchService): LiveEventsRoute {
   const open = new Set<ServerResponse>();
+  let closing = false;
   return {
     handle(req, res) {
       if (req.method !== 'GET') {
         res.writeHead(405).end();
+        return;
+      }
+      // Shutting down: a page reopening its stream (it does a second after the stream ends) must
+      // not hold the server open; it tries again, and finds the restarted server.
+      if (closing) {
+        res.writeHead(503, { Connection: 'close', 'Retry-After': '1' }).end();
         return;
       }
       securityHeaders(res);
@@ -39,6 +46,7 @@ export function liveEventsRoute(watch: WatchService): LiveEventsRoute {
       res.on('close', stop);
     },
     closeAll() {
+      closing = true;
       for (const res of open) res.end();
       open.clear();
     },

@@ -34,6 +34,8 @@ export interface RunningServer {
 }
 
 const MAX_BODY = 16 * 1024 * 1024;
+/** How long closing waits for calls under way before it cuts their connections. */
+const CLOSE_GRACE_MS = 1000;
 
 export async function startServer(services: Services, options: ServeOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
@@ -96,9 +98,10 @@ export async function startServer(services: Services, options: ServeOptions): Pr
           uploads.dispose();
           resolve();
         });
-        // A page still open reconnects its live-events stream over a kept-alive socket while lrscope
-        // stops; close() alone would wait for that stream (its heartbeat keeps it up) ~40 s.
-        server.closeAllConnections();
+        // A kept-alive connection busy when closing began stays open after its answer, and a
+        // client may send it another request (a page reopening its event stream did, and the
+        // server never closed): every connection is cut once the calls under way had time to end.
+        setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref();
       }),
   };
 }

@@ -2,60 +2,17 @@
 // method list: the Electron preload exposes `window.lrscope` (one function per method);
 // browser mode calls `POST /api/<method>` with the per-launch token.
 import { methodNames, type Api, type MethodName } from '../../src-shared/api/contract';
-import { ApiError, isApiErrorBody } from '../../src-shared/api/errors';
-import type { ApiBridge, ShellBridge } from '../../src-shared/api/shell';
+import type { ApiBridge } from '../../src-shared/api/shell';
+import { browserToken, httpCall, ipcCall } from './transport';
 
-// What the Electron preload puts there (src-main/electron/preload.ts); absent in browser mode.
-declare global {
-  interface Window {
-    lrscope?: ApiBridge;
-    lrscopeShell?: ShellBridge;
-  }
-}
-
-const TOKEN_KEY = 'lrscope.token';
-
-/** Takes the token from `?token=` once, keeps it for the tab, and strips it from the address bar. */
-export function browserToken(): string | null {
-  const url = new URL(window.location.href);
-  const fromUrl = url.searchParams.get('token');
-  if (fromUrl) {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    url.searchParams.delete('token');
-    history.replaceState(history.state, '', url.pathname + url.search + url.hash);
-  }
-  return sessionStorage.getItem(TOKEN_KEY);
-}
-
-export function authHeaders(): Record<string, string> {
-  const token = sessionStorage.getItem(TOKEN_KEY);
-  return token ? { Authorization: `Bearer ${token}` } : {};
-}
+export { authHeaders, browserToken } from './transport';
 
 function httpApi(signal?: AbortSignal): Api {
-  const call = async (name: MethodName, input: unknown): Promise<unknown> => {
-    const res = await fetch(`./api/${name}`, {
-      method: 'POST',
-      signal,
-      headers: { 'Content-Type': 'application/json', ...authHeaders() },
-      body: JSON.stringify(input ?? {}),
-    });
-    const body: unknown = await res.json().catch(() => null);
-    if (!res.ok) {
-      throw isApiErrorBody(body) ? ApiError.fromBody(body) : new ApiError('internal', `${name}: HTTP ${res.status}`);
-    }
-    return body;
-  };
-  return Object.fromEntries(methodNames.map((name) => [name, (input: unknown) => call(name, input)])) as Api;
+  return Object.fromEntries(methodNames.map((name) => [name, (input: unknown) => httpCall(name, input, signal)])) as Api;
 }
 
-/** Each IPC call answers with an envelope: the value, or the ApiError body with its code and fields. */
 function electronApi(bridge: ApiBridge): Api {
-  const wrap = (name: MethodName) => async (input: unknown) => {
-    const result = await (bridge[name] as (i: unknown) => ReturnType<ApiBridge[MethodName]>)(input);
-    if (result.ok) return result.value;
-    throw isApiErrorBody(result.error) ? ApiError.fromBody(result.error) : new ApiError('internal', `${name} failed`);
-  };
+  const wrap = (name: MethodName) => (input: unknown) => ipcCall(bridge, name, input);
   return Object.fromEntries(methodNames.map((name) => [name, wrap(name)])) as Api;
 }
 

@@ -4,8 +4,10 @@
 import type { RunSummary } from '../../src-shared/api/types';
 import { apiWith } from './api';
 import { Loader } from './loader.svelte';
+import { takePrefetchedRunsList } from './boot';
 
-const list = new Loader((_: void, signal) => apiWith(signal)['runs.list']({}));
+// The first read takes the list the page's first script asked for at start (lib/boot.ts).
+const list = new Loader((_: void, signal) => takePrefetchedRunsList() ?? apiWith(signal)['runs.list']({}));
 
 export const runsState = {
   /** The last list read (kept while a newer read runs or after one fails). */
