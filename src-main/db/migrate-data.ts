@@ -3,12 +3,13 @@
 import type Database from 'better-sqlite3';
 import { chunkStats } from './chunk-stats';
 import { decodeInto, decodeSteps } from './points';
-import { FINE_SPAN, summarize } from './points-summary';
+import { coarsen, FINE_SPAN, SUMMARY_SPAN, summarize, WIDE_SPAN } from './points-summary';
 
 /** Migration version → its data step. */
 export const dataSteps: Readonly<Record<number, (db: Database.Database) => void>> = {
   2: backfillChunkSummaries,
   7: backfillFineSummariesAndStats,
+  8: backfillWideSummaries,
 };
 
 /**
@@ -47,6 +48,23 @@ function backfillFineSummariesAndStats(db: Database.Database): void {
     const figures = chunkStats(steps, vals, row.count);
     insertFine.run(key.metric_id, key.seq, Buffer.from(fine.buffer));
     insertStats.run(key.metric_id, key.seq, Buffer.from(figures.buffer));
+  }
+}
+
+/**
+ * Migration 008 added each chunk's 2,048-point summaries, the top level of the pyramid a series
+ * query chooses from. Merged from the chunk's 256-point entries (no point decoded), a chunk at a time.
+ */
+function backfillWideSummaries(db: Database.Database): void {
+  const keys = db.prepare<[], { metric_id: number; seq: number }>('SELECT metric_id, seq FROM metric_chunk_summaries');
+  const entriesOf = db.prepare<[number, number], { entries: Buffer }>('SELECT entries FROM metric_chunk_summaries WHERE metric_id = ? AND seq = ?');
+  const insert = db.prepare<[number, number, Buffer]>('INSERT INTO metric_chunk_wide_summaries (metric_id, seq, entries) VALUES (?, ?, ?)');
+  for (const key of keys.all()) {
+    const { entries } = entriesOf.get(key.metric_id, key.seq)!;
+    const coarse = new Float64Array(entries.length / 8);
+    decodeInto(coarse, 0, entries);
+    const wide = coarsen(coarse, WIDE_SPAN / SUMMARY_SPAN);
+    insert.run(key.metric_id, key.seq, Buffer.from(wide.buffer));
   }
 }
 
