@@ -372,9 +372,10 @@ export function chunkFiguresInRange(db: Db, metricId: number, from: number, to: 
   return st(db).chunkFigures.all(metricId, from, to);
 }
 
-/** One chunk's points, decoded. */
-export function chunkPoints(db: Db, metricId: number, seq: number): { steps: Float64Array; vals: Float64Array; count: number } {
-  const row = st(db).chunk.get(metricId, seq)!;
+/** One chunk's points, decoded; null when no such chunk is stored (a followed log's tail is rewritten). */
+export function chunkPoints(db: Db, metricId: number, seq: number): { steps: Float64Array; vals: Float64Array; count: number } | null {
+  const row = st(db).chunk.get(metricId, seq);
+  if (!row) return null;
   const steps = new Float64Array(row.count);
   const vals = new Float64Array(row.count);
   decodeSteps(steps, 0, row.steps, row.count);
