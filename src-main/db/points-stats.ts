@@ -9,6 +9,7 @@ import type { SeriesStats } from '../../src-shared/api/types';
 import { StatsFold } from './chunk-stats';
 import type { Db } from './database';
 import { chunkFiguresInRange, chunkPoints } from './points';
+import { afterIo, nextSlice } from './turns';
 
 export interface StatsQuery {
   from?: number;
@@ -28,37 +29,29 @@ export function metricStats(db: Db, metricId: number, query: StatsQuery = {}): S
   return fold.fold.result();
 }
 
-/** How long metricStatsInSlices works before letting the event loop serve others. */
-export const STATS_SLICE_MS = 2;
-
 /**
- * metricStats in slices of at most ~STATS_SLICE_MS, yielding to the event loop between them (and
- * once before starting): a compare view asks for 20 runs' figures at once, and a run opened
- * meanwhile must not wait for all of them (issue 15: it waited 69 ms). A chunk rewritten while the
- * slices ran (a followed log's tail) starts the figures again; after three such, one synchronous pass.
+ * metricStats in slices, sharing the event loop's turns with every other long read (turns.ts) and
+ * starting only after the loop has turned once: a compare view asks for 20 runs' figures at once,
+ * and a run opened meanwhile must not wait for them (issue 15: it waited 69 ms). A chunk rewritten
+ * while the slices ran (a followed log's tail) starts the figures again; after three such, one
+ * synchronous pass. `slice` (tests): what to await between chunks.
  */
-export async function metricStatsInSlices(db: Db, metricId: number, query: StatsQuery = {}, sliceMs = STATS_SLICE_MS): Promise<SeriesStats> {
+export async function metricStatsInSlices(db: Db, metricId: number, query: StatsQuery = {}, slice = nextSlice): Promise<SeriesStats> {
+  await afterIo();
   for (let attempt = 0; attempt < 3; attempt++) {
-    await yieldToLoop();
-    let sliceStart = performance.now();
     const fold = foldOf(query);
     let whole = true;
     for (const c of chunkFiguresInRange(db, metricId, fold.from, fold.to)) {
+      await slice();
       if (!addChunk(db, metricId, fold, c)) {
         whole = false;
         break;
-      }
-      if (performance.now() - sliceStart >= sliceMs) {
-        await yieldToLoop();
-        sliceStart = performance.now();
       }
     }
     if (whole) return fold.fold.result();
   }
   return metricStats(db, metricId, query);
 }
-
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function foldOf(query: StatsQuery) {
   const from = query.from ?? -Infinity;
