@@ -23,11 +23,6 @@ export const TARGETS = {
         '--external:better-sqlite3', '--outfile=out/cli/main.mjs', '--log-level=warning',
         // Bundled CommonJS dependencies (protobufjs, crc-32) call require(): give the ES module one.
         "--banner:js=import { createRequire as __lrscopeCreateRequire } from 'node:module'; const require = __lrscopeCreateRequire(import.meta.url);",
-      ]) &&
-      // The CSV import's worker thread, next to the CLI that starts it (src-main/import/csv-rows-ahead.ts).
-      run(join(root, 'node_modules', 'esbuild', 'bin', 'esbuild'), [
-        'src-main/import/csv-rows-thread.ts', '--bundle', '--platform=node', '--format=esm', '--target=node20',
-        '--outfile=out/cli/csv-rows-worker.mjs', '--log-level=warning',
       ]),
   },
   renderer: {

@@ -25,11 +25,10 @@ type Latin1Slicer = { latin1Slice(start: number, end: number): string };
  * Reads the record that starts at `start` and ends at the next newline or at `end`, as `width`
  * fields separated by `delimiter`, each a decimal number (sign, digits, point, exponent; blanks
  * around it) or blank. Returns where the record ended (the newline, or `end`), with `values[c]`
- * the number of field c and `present[c]` 0 for a blank field, else 1 (at `at + c` when `at` is
- * given: the worker thread writes a block's rows one after another into one array); or -1 when the
- * record is not such a one. `view` is a DataView on `b` (digits are read 4 at a time through it).
+ * the number of field c and `present[c]` 0 for a blank field, else 1; or -1 when the record is
+ * not such a one. `view` is a DataView on `b` (digits are read 4 at a time through it).
  */
-export function readNumericRow(b: Buffer, view: DataView, start: number, end: number, delimiter: number, width: number, values: Float64Array, present: Uint8Array, at = 0): number {
+export function readNumericRow(b: Buffer, view: DataView, start: number, end: number, delimiter: number, width: number, values: Float64Array, present: Uint8Array): number {
   let i = start;
   let col = 0;
   for (;;) {
@@ -39,7 +38,7 @@ export function readNumericRow(b: Buffer, view: DataView, start: number, end: nu
     // ends a blank last field, and a field that trims to a number is one for NumberReader too).
     while (i < end && ((c = b[i]!) === 32 || c === 13 || (c === 9 && delimiter !== 9))) i++;
     if (i === end || c === delimiter || c === 10) {
-      present[at + col] = 0;
+      present[col] = 0;
     } else {
       const s = i;
       let negative = false;
@@ -121,9 +120,9 @@ export function readNumericRow(b: Buffer, view: DataView, start: number, end: nu
       let v = NaN;
       if (significant <= 15 && exponent >= -22 && exponent <= 22) v = exponent < 0 ? hi / POW10[-exponent]! : hi * POW10[exponent]!;
       else if (significant > 15 && exponent >= -22 && exponent < 0) v = decimalQuotient(hi, significant - 15, lo, -exponent);
-      if (v === v) values[at + col] = negative ? -v : v;
-      else values[at + col] = Number((b as unknown as Latin1Slicer).latin1Slice(s, e));
-      present[at + col] = 1;
+      if (v === v) values[col] = negative ? -v : v;
+      else values[col] = Number((b as unknown as Latin1Slicer).latin1Slice(s, e));
+      present[col] = 1;
     }
     col++;
     if (i === end || b[i] === 10) return col === width ? i : -1;

@@ -2,8 +2,6 @@
 // Ultralytics' results.csv (space-padded columns), Flair's loss.tsv and hand-written scripts.
 import type { ImportContext } from './context';
 import { readNumericRow } from './csv-fast';
-import { RowsAhead } from './csv-rows-ahead';
-import type { ParsedBlock } from './csv-rows-thread';
 import { Fields, quotesBalanced, sniffDelimiter, splitPlain, splitQuoted } from './csv-fields';
 import { ImportError } from './errors';
 import { readLines, unfinishedText } from './lines';
@@ -140,8 +138,6 @@ class CsvBody {
   /** A DataView on the buffer last read (the fast path reads 4 digits at once through it). */
   private viewOf: Buffer | null = null;
   private view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
-  /** A big file's rows parsed ahead by a worker thread (csv-rows-ahead.ts), if one runs. */
-  ahead: RowsAhead | null = null;
 
   constructor(
     private readonly file: string,
@@ -166,11 +162,6 @@ class CsvBody {
   fastRows(buf: Buffer, pos: number, end: number, next: { pos: number }): number {
     next.pos = pos;
     if (this.rows === 0 || this.phantom !== null) return 0;
-    const ahead = this.ahead?.current;
-    if (ahead && ahead.block === buf && ahead.parsed.start === pos) {
-      this.ahead!.current = null;
-      return this.parsedRows(ahead.parsed, next);
-    }
     if (buf !== this.viewOf) {
       this.viewOf = buf;
       this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
@@ -198,37 +189,6 @@ class CsvBody {
       this.rows++;
       lines++;
       pos = at + 1;
-    }
-    next.pos = pos;
-    return lines;
-  }
-
-  /**
-   * The worker's rows of this block (parsed by the same readNumericRow), fed as fastRows feeds its
-   * own: stops at a row whose step is missing or not a step, which the general way then names.
-   */
-  private parsedRows(parsed: ParsedBlock, next: { pos: number }): number {
-    const { values, present, ends } = parsed;
-    const { kinds, writers, width } = this;
-    const { stepIndex } = this.header;
-    let pos = parsed.start;
-    let lines = 0;
-    for (let r = 0, base = 0; r < parsed.rows; r++, base += width) {
-      let step = this.rows;
-      if (stepIndex >= 0) {
-        if (present[base + stepIndex] === 0) break;
-        step = values[base + stepIndex]!;
-        if (!isStep(step)) break;
-      }
-      for (let col = 0; col < width; col++) {
-        const kind = kinds[col];
-        if (kind === SKIPPED || kind === TEXT_COLUMN || present[base + col] === 0) continue;
-        if (kind === UNDECIDED) this.decide(col);
-        writers[col]?.add(step, values[base + col]!);
-      }
-      this.rows++;
-      lines++;
-      pos = ends[r]! + 1;
     }
     next.pos = pos;
     return lines;
@@ -321,7 +281,6 @@ export async function importCsv(file: string, run: RunWriter, ctx: ImportContext
       header = parseHeader(file, buf, start, end, stepColumn, line);
       body = new CsvBody(file, header, run);
       splitter = new RecordSplitter(file, header.delimiter, new Fields());
-      if (!crOnly) body.ahead = RowsAhead.start(file, header.delimiter, header.names.length);
       return;
     }
     const at = splitter!.split(buf, start, end, line);
@@ -332,18 +291,7 @@ export async function importCsv(file: string, run: RunWriter, ctx: ImportContext
     body !== null && splitter!.idle ? (body as CsvBody).fastRows(buf, pos, end, next) : 0;
   // A header without a newline is read as it is; a last data row without one is set aside.
   const linesBefore = ctx.rows;
-  // The fast path (and so the worker) reads LF-ended records only.
-  let crOnly = false;
-  const beforeBlock = (offset: number, block: Buffer) => {
-    if (offset === 0) crOnly = block.indexOf(10) < 0 && block.indexOf(13) >= 0;
-    return (body as CsvBody | null)?.ahead?.beforeBlock(offset, block);
-  };
-  let read;
-  try {
-    read = await readLines(file, ctx, oneLine, manyLines, () => header === null, beforeBlock);
-  } finally {
-    await (body as CsvBody | null)?.ahead?.close();
-  }
+  const read = await readLines(file, ctx, oneLine, manyLines, () => header === null);
   if (!body) throw new ImportError(file, null, 'the file is empty');
   (splitter as RecordSplitter | null)?.finish();
   const unfinished = unfinishedText(file, read);

@@ -41,13 +41,7 @@ function usesCrOnly(block: Buffer): boolean {
   return cr >= 0 && cr < block.length - 1;
 }
 
-/**
- * Optional: awaited before each block is read, with the block's offset in the file (the CSV reader
- * waits there for its worker thread's rows of that block: csv-rows-ahead.ts).
- */
-export type BlockHook = (offset: number, block: Buffer) => Promise<void> | void;
-
-export async function readLines(file: string, ctx: ImportContext | null, onLine: LineHandler, onLines?: BulkLineHandler, complete?: CompleteCheck, beforeBlock?: BlockHook): Promise<LinesRead> {
+export async function readLines(file: string, ctx: ImportContext | null, onLine: LineHandler, onLines?: BulkLineHandler, complete?: CompleteCheck): Promise<LinesRead> {
   // The start of a line that runs on into the next blocks: copies (blocks are reused), joined once
   // when its newline comes, so a long line costs its length, not its length times its blocks.
   let carryParts: Buffer[] = [];
@@ -56,10 +50,7 @@ export async function readLines(file: string, ctx: ImportContext | null, onLine:
   let first = true;
   let newline = LF;
   const next = { pos: 0 };
-  let offset = 0;
   for await (const block of fileBlocks(file)) {
-    if (beforeBlock) await beforeBlock(offset, block);
-    offset += block.length;
     let pos = 0;
     if (first) {
       first = false;
