@@ -17,14 +17,14 @@ export const LEVEL_SPANS: Readonly<Record<QueryLevel, number>> = { points: 1, fi
 
 /**
  * Relative cost of one unit read: a point (8 bytes of its chunk's blob read, its step decoded, then
- * bucketed) or an entry (56 bytes read, then merged). Timed with the query-size bench (100k points
- * read every point against 500k read 32-point entries): an entry costs about what 4 points do.
+ * bucketed) or an entry (56 bytes read, then merged). Fitted to the query-size bench (2026-11-29:
+ * 100k, 300k and 500k points read as points and 32-point entries): an entry costs ~2.5 points.
  */
-const UNIT_COST: Readonly<Record<QueryLevel, number>> = { points: 1, fine: 4, coarse: 4, wide: 4 };
+const UNIT_COST: Readonly<Record<QueryLevel, number>> = { points: 1, fine: 2.5, coarse: 2.5, wide: 2.5 };
 /**
  * The cap on a query's units read, in points, per bucket asked for (2,000 buckets: 64,000 points
- * or 16,000 entries). At least what every chunk at the finer level costs when the next level
- * becomes allowed (32 points a bucket; 8 entries of 4: 32), so the cost does not fall there.
+ * or 25,600 entries). At least what every chunk at the finer level costs when the next level
+ * becomes allowed (32 points a bucket; 8 entries of 2.5: 20), so the cost does not fall there.
  */
 export const COST_PER_BUCKET = 32;
 /** Never every point of more than this many, whatever the budget (a 1M-point budget over 10M points). */
