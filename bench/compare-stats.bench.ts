@@ -4,11 +4,14 @@
 // over HTTP against `lrscope serve`, with the summary's 20 requests sent together and the open sent
 // right after them, as a user opening a run during a comparison would.
 // Baseline, alternately in the same run: the same database with metric_chunk_stats emptied, so
-// series.stats decodes every point of every run (what it did before per-chunk figures).
+// series.stats decodes every point of every run (what it did before per-chunk figures). series.stats
+// works in slices of ~2 ms and yields between them (points-stats.ts), so neither holds the open.
+// Then, in this process: the longest event-loop stall while the 20 summaries run (monitorEventLoopDelay).
 //
 //   npx tsx bench/compare-stats.bench.ts [--quick]      (--quick: 200,000 points per run)
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { startServe } from '../e2e/serve';
 import { openDatabase } from '../src-main/db/database';
@@ -82,24 +85,55 @@ async function round(a: Api, runToOpen: number): Promise<{ summary: number; open
   return { summary: s, open: o, openAlone: performance.now() - a0 };
 }
 
-/** Per round, the longest of the summary's 20 calls made in this process: a request's synchronous stretch. */
-function longestCall(file: string): number[] {
+/**
+ * In this process, per round: the 20 summaries started together (as the server starts them for 20
+ * requests) and a run opened right after; the longest event-loop stall meanwhile (perf_hooks'
+ * monitorEventLoopDelay, its maximum minus its 1 ms resolution) and the open's wait.
+ */
+async function inProcess(file: string): Promise<{ stall: number[]; turnCpu: number[]; open: number[] }> {
   const services = openServices(file, 'browser');
-  const longest: number[] = [];
+  const stall: number[] = [];
+  const turnCpu: number[] = [];
+  const open: number[] = [];
   try {
     for (let i = 0; i < WARMUP + ROUNDS; i++) {
-      let max = 0;
-      for (let r = 0; r < RUNS; r++) {
-        const t0 = performance.now();
-        services.series.stats(r + 1, 'loss', { areaFrom: 1000.5, areaTo: POINTS - 777.25, at: [Math.round(POINTS * (0.6 + r / 100))] });
-        max = Math.max(max, performance.now() - t0);
+      const h = monitorEventLoopDelay({ resolution: 1 });
+      h.enable();
+      // The CPU time of each turn of the loop, from one setImmediate to the next: on a loaded
+      // machine the wall-clock stall above also counts time the process was not running at all.
+      let ticking = true;
+      let maxTurn = 0;
+      let last = process.cpuUsage();
+      const tick = () => {
+        const now = process.cpuUsage(last);
+        maxTurn = Math.max(maxTurn, (now.user + now.system) / 1000);
+        last = process.cpuUsage();
+        if (ticking) setImmediate(tick);
+      };
+      setImmediate(tick);
+      const summary = Promise.all(
+        Array.from({ length: RUNS }, (_, r) => services.series.stats(r + 1, 'loss', { areaFrom: 1000.5, areaTo: POINTS - 777.25, at: [Math.round(POINTS * (0.6 + r / 100))] })),
+      );
+      const t0 = performance.now();
+      const opened = new Promise<number>((resolve) =>
+        setImmediate(() => {
+          services.series.get(1 + (i % RUNS), 'loss', { maxPoints: 2000 });
+          resolve(performance.now() - t0);
+        }),
+      );
+      const [, o] = await Promise.all([summary, opened]);
+      h.disable();
+      ticking = false;
+      if (i >= WARMUP) {
+        stall.push(Math.max(0, h.max / 1e6 - 1));
+        turnCpu.push(maxTurn);
+        open.push(o);
       }
-      if (i >= WARMUP) longest.push(max);
     }
   } finally {
     services.close();
   }
-  return longest;
+  return { stall, turnCpu, open };
 }
 
 const fmt = (xs: number[]) => `${median(xs).toFixed(1)} ms (${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)})`;
@@ -133,7 +167,11 @@ async function main(): Promise<void> {
     for (const [name, rs] of [['per-chunk figures', results.now], ['every point (baseline)', results.base]] as const) {
       console.log(`  ${name.padEnd(24)} summary of ${RUNS} runs ${fmt(rs.map((r) => r.summary))}; run opened meanwhile ${fmt(rs.map((r) => r.open))}; opened alone ${fmt(rs.map((r) => r.openAlone))}`);
     }
-    console.log(`  longest single series.stats call in process (how long one request holds the event loop): per-chunk ${fmt(longestCall(file))}; baseline ${fmt(longestCall(baseFile))}`);
+    const [mine, theirs] = [await inProcess(file), await inProcess(baseFile)];
+    console.log(`  in process, the 20 summaries started together and a run opened right after (median of ${ROUNDS} after ${WARMUP} warm-ups):`);
+    for (const [name, r] of [['per-chunk figures', mine], ['every point', theirs]] as const) {
+      console.log(`    ${name.padEnd(18)} longest turn of the loop: ${fmt(r.turnCpu)} of CPU, ${fmt(r.stall)} wall (monitorEventLoopDelay); run opened after ${fmt(r.open)}`);
+    }
     console.log(`  load average after: ${load()}`);
   } finally {
     for (const s of servers) s.stop();

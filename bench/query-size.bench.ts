@@ -1,25 +1,26 @@
 // Query cost against data size (issue 15): a full-range series query at a budget of 2,000 points
 // over metrics of 10k to 10M points. A query's cost must not fall as the data grows (it did: below
 // 2,000 × 256 points every raw point was decoded; 500k points cost 25× what 1M did).
-// Per size: the query as querySeries answers it (level chosen by the range), alternating with the
-// old rule as the baseline (every point up to budget × 256 points, else 256-point summaries), each a
-// median of ROUNDS after WARMUP, with min–max, and the load average before and after.
+// Per size: the query as querySeries answers it (planned over the pyramid — every point, 32-, 256-,
+// 2,048-point summaries — under a cost cap: points-levels.ts), alternating with the previous rule as
+// the baseline (every point up to budget × 32 points, 32-point summaries up to budget × 256, else
+// 256-point ones), each a median of ROUNDS after WARMUP, with min–max, and the load average.
 //
 //   npx tsx bench/query-size.bench.ts [--quick]      (--quick: sizes up to 1M)
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../src-main/db/database';
-import { CHUNK_POINTS, chooseLevel, chunksInRange, querySeries, readLevel, type QueryLevel } from '../src-main/db/points';
+import { CHUNK_POINTS, chunksInRange, planOf, querySeries, readLevel, type QueryLevel } from '../src-main/db/points';
 import { ImportStore } from '../src-main/db/points-import';
-import { SUMMARY_SPAN } from '../src-main/db/points-summary';
+import { FINE_SPAN, SUMMARY_SPAN } from '../src-main/db/points-summary';
 import { random } from './import-data';
 import { machine, median } from './lib/browser';
 
 const SIZES = [10_000, 100_000, 300_000, 500_000, 1_000_000, 3_000_000, 10_000_000].filter((n) => !process.argv.includes('--quick') || n <= 1_000_000);
 const BUDGET = 2000;
 const WARMUP = 5;
-const ROUNDS = 9;
+const ROUNDS = 21;
 
 const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
 
@@ -72,7 +73,7 @@ function main(): void {
     for (const size of SIZES) {
       const id = ids.get(size)!;
       const chunks = chunksInRange(db, id, -Infinity, Infinity);
-      const oldLevel: QueryLevel = size <= BUDGET * SUMMARY_SPAN ? 'points' : 'coarse';
+      const oldLevel: QueryLevel = size <= BUDGET * FINE_SPAN ? 'points' : size <= BUDGET * SUMMARY_SPAN ? 'fine' : 'coarse';
       const now = () => querySeries(db, id, { maxPoints: BUDGET });
       const old = () => readLevel(db, id, chunks, -Infinity, Infinity, BUDGET, oldLevel);
       for (let i = 0; i < WARMUP; i++) {
@@ -87,15 +88,17 @@ function main(): void {
       }
       const buckets = now().steps.length;
       medians.push(median(tNow));
+      const plan = planOf(chunks, -Infinity, Infinity, BUDGET);
+      const read = plan.split > 0 ? `${plan.split} ${plan.finer} + ${chunks.length - plan.split} ${plan.coarser}` : `${chunks.length} ${plan.coarser}`;
       rows.push(
-        `  ${size.toLocaleString('en').padStart(10)}  ${chooseLevel(chunks, -Infinity, Infinity, BUDGET).padEnd(6)} ${String(buckets).padStart(5)} buckets  ` +
+        `  ${size.toLocaleString('en').padStart(10)}  ${read.padEnd(20)} ${String(buckets).padStart(5)} buckets  ` +
           `${fmt(median(tNow)).padStart(6)} ms (${fmt(Math.min(...tNow))}–${fmt(Math.max(...tNow))})   ` +
-          `old rule (${oldLevel.padEnd(6)}) ${fmt(median(tOld)).padStart(6)} ms (${fmt(Math.min(...tOld))}–${fmt(Math.max(...tOld))})`,
+          `two-level rule (${oldLevel.padEnd(6)}) ${fmt(median(tOld)).padStart(6)} ms (${fmt(Math.min(...tOld))}–${fmt(Math.max(...tOld))})`,
       );
     }
     db.close();
     console.log(`  full-range query, budget ${BUDGET}, median of ${ROUNDS} after ${WARMUP} warm-ups (min–max):`);
-    console.log(`  ${'points'.padStart(10)}  level  output         now                         baseline`);
+    console.log(`  ${'points'.padStart(10)}  chunks read at       output         now                         baseline`);
     for (const row of rows) console.log(row);
     const falls = medians.flatMap((m, i) => (i > 0 && m < medians[i - 1]! ? [`${SIZES[i - 1]!.toLocaleString('en')} → ${SIZES[i]!.toLocaleString('en')}: ${fmt(medians[i - 1]!)} → ${fmt(m)} ms`] : []));
     console.log(falls.length ? `  cost falls at: ${falls.join('; ')}` : '  cost never falls as the data grows (medians non-decreasing)');

@@ -57,6 +57,15 @@ CREATE TABLE metric_chunk_summaries (
   FOREIGN KEY (metric_id, seq) REFERENCES metric_chunks (metric_id, seq) ON DELETE CASCADE
 ) WITHOUT ROWID;
 
+-- table metric_chunk_wide_summaries
+CREATE TABLE metric_chunk_wide_summaries (
+  metric_id INTEGER NOT NULL,
+  seq       INTEGER NOT NULL,
+  entries   BLOB NOT NULL,
+  PRIMARY KEY (metric_id, seq),
+  FOREIGN KEY (metric_id, seq) REFERENCES metric_chunks (metric_id, seq) ON DELETE CASCADE
+) WITHOUT ROWID;
+
 -- table metric_chunks
 CREATE TABLE metric_chunks (
   metric_id  INTEGER NOT NULL REFERENCES metrics(id) ON DELETE CASCADE,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SeriesStats } from '../../src-shared/api/types';
 import { freshDbEachTest, writeMetric } from '../import/test-support';
+import { chunkStats, chunkStatsByFold } from './chunk-stats';
 import { CHUNK_POINTS } from './points';
 import { metricStats, type StatsQuery } from './points-stats';
 
@@ -82,5 +83,33 @@ describe('series.stats from stored chunk figures', () => {
     expect(s.lastLogged).toEqual({ step: n - 1, value: 'NaN' });
     expect(s.last).toEqual({ step: CHUNK_POINTS + 99, value: 1 / (CHUNK_POINTS + 100) });
     expectSame(s, fromEveryPoint(id, {}));
+  });
+});
+
+describe('chunkStats (the figures stored with each chunk at import)', () => {
+  it('equals the fold over every point, slot for slot, bit for bit', () => {
+    const rnd = random(11);
+    const cases: [Float64Array, Float64Array][] = [];
+    for (let c = 0; c < 40; c++) {
+      const n = c === 0 ? 0 : c === 1 ? 1 : 1 + Math.floor(rnd() * 3000);
+      let step = Math.floor(rnd() * 100) - 50;
+      const steps = new Float64Array(n);
+      const vals = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        step += rnd() < 0.1 ? 0 : rnd() < 0.5 ? 1 : rnd() * 7; // repeated steps, whole and fractional strides
+        steps[i] = step;
+        const r = rnd();
+        vals[i] = r < 0.03 ? NaN : r < 0.05 ? Infinity : r < 0.06 ? -Infinity : (rnd() - 0.5) * 10 ** Math.floor(rnd() * 10 - 5);
+      }
+      if (c === 2) vals.fill(NaN);
+      if (c === 3) for (let i = n - 20; i < n; i++) vals[i] = NaN; // a diverged tail
+      cases.push([steps, vals]);
+    }
+    for (const [steps, vals] of cases) {
+      const fast = chunkStats(steps, vals, steps.length);
+      const fold = chunkStatsByFold(steps, vals, steps.length);
+      expect(fast.length).toBe(fold.length);
+      for (let k = 0; k < fold.length; k++) expect(Object.is(fast[k], fold[k]), `slot ${k}: ${fast[k]} vs ${fold[k]}`).toBe(true);
+    }
   });
 });

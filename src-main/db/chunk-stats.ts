@@ -221,8 +221,92 @@ export class StatsFold {
   }
 }
 
-/** The stored figures of one chunk's points. */
+/**
+ * The stored figures of one chunk's points: what StatsFold.addPoint over every point with an
+ * unbounded area range gives (chunkStatsByFold), in one loop over locals. It runs for every chunk
+ * an import writes, where the fold's per-point method calls cost ~5% of a whole CSV import.
+ */
 export function chunkStats(steps: Float64Array, vals: Float64Array, count: number): Float64Array {
+  let nans = 0;
+  let infs = 0;
+  let firstNonFinite = NaN;
+  let nonFiniteFrom = NaN;
+  let firstStep = NaN;
+  let firstValue = NaN;
+  let lastFiniteStep = NaN;
+  let lastFiniteValue = NaN;
+  let minStep = NaN;
+  let minValue = NaN;
+  let auc = 0;
+  let areaLo = Infinity;
+  let areaHi = -Infinity;
+  let prevStep = NaN;
+  let prevValue = NaN;
+  let prevFinite = false;
+  for (let i = 0; i < count; i++) {
+    const s = steps[i]!;
+    const v = vals[i]!;
+    if (v - v !== 0) {
+      // NaN or ±Infinity: breaks the curve.
+      if (v !== v) nans++;
+      else infs++;
+      if (nonFiniteFrom !== nonFiniteFrom) nonFiniteFrom = s;
+      if (firstNonFinite !== firstNonFinite) firstNonFinite = s;
+      prevFinite = false;
+      continue;
+    }
+    nonFiniteFrom = NaN;
+    if (firstStep !== firstStep) {
+      firstStep = s;
+      firstValue = v;
+    }
+    lastFiniteStep = s;
+    lastFiniteValue = v;
+    if (minStep !== minStep || v < minValue) {
+      minStep = s;
+      minValue = v;
+    }
+    // StatsFold.segment with an unbounded range, the same operations in the same order (bit for bit).
+    if (prevFinite && s > prevStep) {
+      const slope = (v - prevValue) / (s - prevStep);
+      const va = prevValue + slope * (prevStep - prevStep);
+      const vb = prevValue + slope * (s - prevStep);
+      auc += ((s - prevStep) * (va + vb)) / 2;
+      if (prevStep < areaLo) areaLo = prevStep;
+      if (s > areaHi) areaHi = s;
+    }
+    prevStep = s;
+    prevValue = v;
+    prevFinite = true;
+  }
+  const c = new Float64Array(CHUNK_STATS_SIZE).fill(NaN);
+  c[CS.count] = count;
+  c[CS.nans] = nans;
+  c[CS.infs] = infs;
+  if (count > 0) {
+    c[CS.firstStep] = steps[0]!;
+    c[CS.firstValue] = vals[0]!;
+    c[CS.lastStep] = steps[count - 1]!;
+    c[CS.lastValue] = vals[count - 1]!;
+  }
+  c[CS.firstFiniteStep] = firstStep;
+  c[CS.firstFiniteValue] = firstValue;
+  c[CS.lastFiniteStep] = lastFiniteStep;
+  c[CS.lastFiniteValue] = lastFiniteValue;
+  c[CS.minStep] = minStep;
+  c[CS.minValue] = minValue;
+  c[CS.auc] = auc;
+  if (areaLo <= areaHi) {
+    c[CS.areaLo] = areaLo;
+    c[CS.areaHi] = areaHi;
+  }
+  c[CS.firstNonFiniteStep] = firstNonFinite;
+  c[CS.trailingNonFiniteFrom] = nonFiniteFrom;
+  return c;
+}
+
+/** chunkStats through the fold, point by point: the reference chunkStats is tested against. */
+export function chunkStatsByFold(steps: Float64Array, vals: Float64Array, count: number): Float64Array {
   const fold = new StatsFold({ areaFrom: -Infinity, areaTo: Infinity, at: [] });
   for (let i = 0; i < count; i++) fold.addPoint(steps[i]!, vals[i]!);
   const c = fold.chunkFigures();

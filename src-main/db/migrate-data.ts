@@ -3,12 +3,13 @@
 import type Database from 'better-sqlite3';
 import { chunkStats } from './chunk-stats';
 import { decodeInto, decodeSteps } from './points';
-import { FINE_SPAN, summarize } from './points-summary';
+import { coarsen, FINE_SPAN, SUMMARY_SPAN, summarize, WIDE_SPAN } from './points-summary';
 
 /** Migration version → its data step. */
 export const dataSteps: Readonly<Record<number, (db: Database.Database) => void>> = {
   2: backfillChunkSummaries,
   7: backfillFineSummariesAndStats,
+  8: backfillWideSummaries,
   9: widenMetricRoles,
 };
 
@@ -51,6 +52,23 @@ function backfillFineSummariesAndStats(db: Database.Database): void {
   }
 }
 
+/**
+ * Migration 008 added each chunk's 2,048-point summaries, the top level of the pyramid a series
+ * query chooses from. Merged from the chunk's 256-point entries (no point decoded), a chunk at a time.
+ */
+function backfillWideSummaries(db: Database.Database): void {
+  const keys = db.prepare<[], { metric_id: number; seq: number }>('SELECT metric_id, seq FROM metric_chunk_summaries');
+  const entriesOf = db.prepare<[number, number], { entries: Buffer }>('SELECT entries FROM metric_chunk_summaries WHERE metric_id = ? AND seq = ?');
+  const insert = db.prepare<[number, number, Buffer]>('INSERT INTO metric_chunk_wide_summaries (metric_id, seq, entries) VALUES (?, ?, ?)');
+  for (const key of keys.all()) {
+    const { entries } = entriesOf.get(key.metric_id, key.seq)!;
+    const coarse = new Float64Array(entries.length / 8);
+    decodeInto(coarse, 0, entries);
+    const wide = coarsen(coarse, WIDE_SPAN / SUMMARY_SPAN);
+    insert.run(key.metric_id, key.seq, Buffer.from(wide.buffer));
+  }
+}
+
 /** A stored chunk's points (the blob layout of every schema version so far: see points.ts). */
 function decodeChunk(row: { count: number; steps: Buffer; vals: Buffer }): { steps: Float64Array; vals: Float64Array } {
   const steps = new Float64Array(row.count);
@@ -74,6 +92,7 @@ const ROLES_SINCE_009 = "CHECK (role IN ('loss', 'lr', 'epoch', 'other', 'clock'
  */
 function widenMetricRoles(db: Database.Database): void {
   const create = db.prepare<[], string>("SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'metrics'").pluck().get();
+  if (create?.includes(ROLES_SINCE_009)) return; // already wide (a database whose version was set back)
   if (!create?.includes(ROLES_BEFORE_009)) throw new Error(`migration 009: metrics.role is not declared as expected (${create ?? 'no metrics table'})`);
   const indexes = db.prepare<[], string>("SELECT sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'metrics' AND sql IS NOT NULL").pluck().all();
   db.exec(create.replace(ROLES_BEFORE_009, ROLES_SINCE_009).replace(/^CREATE TABLE metrics\b/, 'CREATE TABLE metrics_new'));

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './database';
 import { loadMigrations, migrate, SchemaTooNewError } from './migrate';
 import { migrationsDir } from './paths';
-import { querySeries } from './points';
+import { querySeries, writeChunk } from './points';
 import { metricStats } from './points-stats';
 
 let dir: string;
@@ -117,6 +117,30 @@ describe('upgrading a database that holds data', () => {
     const stats = metricStats(db, 1);
     expect(stats.count).toBe(logged.steps.length);
     expect(stats.nanCount).toBe(1);
+    // Migration 008 backfilled the 2,048-point level from the 256-point one.
+    expect(db.prepare('SELECT count(*) AS n FROM metric_chunk_wide_summaries').get()).toEqual({ n: 3 });
+    db.close();
+  });
+
+  it('gives a version-7 database holding data the 2,048-point level (migration 008), and queries agree with a fresh import', () => {
+    const file = join(dir, 'v7.sqlite');
+    const { db: fresh } = openDatabase(file);
+    const n = 16_384 * 7 + 4321;
+    const steps = Float64Array.from({ length: n }, (_, i) => 3 * i + (i > 50_000 ? 7 : 0));
+    const vals = Float64Array.from({ length: n }, (_, i) => (i % 9_999 === 5 ? NaN : i === 77_777 ? -Infinity : Math.cos(i / 3000) + (i % 13) / 100));
+    fresh.prepare("INSERT INTO runs (id, name) VALUES (1, 'old run')").run();
+    fresh.prepare("INSERT INTO metrics (id, run_id, name) VALUES (1, 1, 'loss')").run();
+    for (let seq = 0, at = 0; at < n; seq++, at += 16_384) writeChunk(fresh, 1, seq, steps.subarray(at), vals.subarray(at), Math.min(16_384, n - at));
+    const imported = fresh.prepare('SELECT seq, entries FROM metric_chunk_wide_summaries ORDER BY seq').all();
+    const queries = [{ maxPoints: 100 }, { maxPoints: 50, from: 30_000.5, to: 250_000 }, { maxPoints: 1000 }, { maxPoints: 10 }];
+    const answers = queries.map((q) => querySeries(fresh, 1, q));
+    // What schema version 7 held: no 2,048-point level.
+    fresh.exec('DROP TABLE metric_chunk_wide_summaries');
+    fresh.pragma('user_version = 7');
+    fresh.close();
+    const { db } = openDatabase(file);
+    expect(db.prepare('SELECT seq, entries FROM metric_chunk_wide_summaries ORDER BY seq').all()).toEqual(imported);
+    expect(queries.map((q) => querySeries(db, 1, q))).toEqual(answers);
     db.close();
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { importPaths } from '../import';
 import { freshDbEachTest, sample, writeMetric } from '../import/test-support';
 import { CHUNK_POINTS } from './points';
-import { metricStats } from './points-stats';
+import { metricStats, metricStatsInSlices } from './points-stats';
 
 const t = freshDbEachTest();
 
@@ -113,5 +113,30 @@ describe('metricStats over many chunks', () => {
     expect(stats.first).toEqual({ step: 600, value: 100 ** 2 });
     expect(stats.min).toEqual({ step: 600, value: 100 ** 2 });
     expect(stats.last).toEqual({ step: 700, value: 200 ** 2 });
+  });
+});
+
+describe('metricStatsInSlices (series.stats as the server answers it)', () => {
+  it('gives what metricStats gives, letting the event loop run between slices', async () => {
+    const n = CHUNK_POINTS * 6 + 5;
+    const steps = Float64Array.from({ length: n }, (_, i) => i * 2);
+    const vals = Float64Array.from({ length: n }, (_, i) => (i === 70_000 ? NaN : 1 + Math.sin(i / 999)));
+    const id = metricWith(steps, vals);
+    const queries = [{}, { areaFrom: 1000.5, areaTo: 150_000, at: [99_999] }, { from: 40_000, to: 180_000 }];
+    for (const q of queries) {
+      // Another task of the event loop, counting its turns while the figures are computed.
+      let ticks = 0;
+      let ticking = true;
+      const tick = () => {
+        ticks++;
+        if (ticking) setImmediate(tick);
+      };
+      setImmediate(tick);
+      // A turn of the event loop for others before every chunk.
+      const sliced = await metricStatsInSlices(t.db, id, q, () => new Promise((resolve) => setImmediate(resolve)));
+      ticking = false;
+      expect(sliced).toEqual(metricStats(t.db, id, q));
+      expect(ticks).toBeGreaterThan(6); // at least a turn per chunk: the other task ran between them
+    }
   });
 });

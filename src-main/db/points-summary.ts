@@ -9,6 +9,12 @@ export const SUMMARY_SPAN = 256;
  */
 export const FINE_SPAN = 32;
 
+/**
+ * Points per wide summary entry (metric_chunk_wide_summaries): the third level of the pyramid, every
+ * ×8 like the others, so a query merges at most 8 entries a bucket at any size (issue 15).
+ */
+export const WIDE_SPAN = 2048;
+
 /** Layout of one entry, in Float64 slots. */
 export const E = { stepFirst: 0, stepLast: 1, count: 2, first: 3, min: 4, max: 5, nans: 6 } as const;
 export const ENTRY_SIZE = 7;
@@ -41,6 +47,42 @@ export function summarize(steps: Float64Array, vals: Float64Array, count: number
     entries[e + E.nans] = nans;
   }
   return entries;
+}
+
+/**
+ * Entries of `factor` consecutive entries merged into one: what summarize gives at span × factor
+ * when the entries start at the chunk's first point (chunks are summarised from their start, so
+ * the 256-point entries are the 32-point ones merged 8 at a time, and the 2,048-point ones the
+ * 256-point ones). Reads the entries, not the points: a level costs 1/32 of a pass over them.
+ */
+export function coarsen(entries: Float64Array, factor: number): Float64Array {
+  const n = entries.length / ENTRY_SIZE;
+  const out = new Float64Array(Math.ceil(n / factor) * ENTRY_SIZE);
+  for (let start = 0, o = 0; start < n; start += factor, o += ENTRY_SIZE) {
+    const end = Math.min(start + factor, n);
+    const a = start * ENTRY_SIZE;
+    let min = NaN;
+    let max = NaN;
+    let count = 0;
+    let nans = 0;
+    for (let e = a; e < end * ENTRY_SIZE; e += ENTRY_SIZE) {
+      const lo = entries[e + E.min]!;
+      const hi = entries[e + E.max]!;
+      // NaN = the entry held only NaN; `!(min <= lo)` also replaces the NaN placeholder.
+      if (lo === lo && !(min <= lo)) min = lo;
+      if (hi === hi && !(max >= hi)) max = hi;
+      count += entries[e + E.count]!;
+      nans += entries[e + E.nans]!;
+    }
+    out[o + E.stepFirst] = entries[a + E.stepFirst]!;
+    out[o + E.stepLast] = entries[(end - 1) * ENTRY_SIZE + E.stepLast]!;
+    out[o + E.count] = count;
+    out[o + E.first] = entries[a + E.first]!;
+    out[o + E.min] = min;
+    out[o + E.max] = max;
+    out[o + E.nans] = nans;
+  }
+  return out;
 }
 
 /** Buckets being filled: columnar output of a thinned series. */

@@ -5,12 +5,13 @@
 import type { Series, SeriesQuery } from '../../src-shared/api/series-types';
 import type { Db } from './database';
 import { chunkStats } from './chunk-stats';
-import { BucketWriter, E, ENTRY_SIZE, FINE_SPAN, SUMMARY_SPAN, summarize } from './points-summary';
+import { planLevels, type LevelPlan, type QueryLevel } from './points-levels';
+import { BucketWriter, coarsen, E, ENTRY_SIZE, FINE_SPAN, SUMMARY_SPAN, summarize, WIDE_SPAN } from './points-summary';
+
+export type { QueryLevel } from './points-levels';
 
 /** Points per chunk: 256 KiB of blobs; big enough for few rows, small enough to buffer one per metric. */
 export const CHUNK_POINTS = 16_384;
-/** Above this many points a query thins from summaries even if buckets come out coarser than asked. */
-const RAW_DECODE_LIMIT = 4_000_000;
 export const MAX_POINTS_LIMIT = 1_000_000;
 
 export interface ChunkRow {
@@ -30,6 +31,7 @@ function statements(db: Db) {
     ),
     insertFine: db.prepare<[number, number, Buffer]>('INSERT INTO metric_chunk_fine_summaries (metric_id, seq, entries) VALUES (?, ?, ?)'),
     insertStats: db.prepare<[number, number, Buffer]>('INSERT INTO metric_chunk_stats (metric_id, seq, stats) VALUES (?, ?, ?)'),
+    insertWide: db.prepare<[number, number, Buffer]>('INSERT INTO metric_chunk_wide_summaries (metric_id, seq, entries) VALUES (?, ?, ?)'),
     firstChunkReaching: db.prepare<[number, number], { seq: number }>(
       'SELECT seq FROM metric_chunk_summaries WHERE metric_id = ? AND step_last >= ? ORDER BY seq LIMIT 1',
     ),
@@ -51,6 +53,9 @@ function statements(db: Db) {
     ),
     fineSummariesOf: db.prepare<[number, number, number], { entries: Buffer }>(
       'SELECT entries FROM metric_chunk_fine_summaries WHERE metric_id = ? AND seq BETWEEN ? AND ? ORDER BY seq',
+    ),
+    wideSummariesOf: db.prepare<[number, number, number], { entries: Buffer }>(
+      'SELECT entries FROM metric_chunk_wide_summaries WHERE metric_id = ? AND seq BETWEEN ? AND ? ORDER BY seq',
     ),
     chunkFigures: db.prepare<[number, number, number], ChunkRow & { stats: Buffer | null }>(
       'SELECT s.seq, s.step_first, s.step_last, s.count, c.stats FROM metric_chunk_summaries s ' +
@@ -113,11 +118,14 @@ export interface ChunkStats {
 export function writeChunk(db: Db, metricId: number, seq: number, steps: Float64Array, vals: Float64Array, count: number): ChunkStats {
   const s = st(db);
   s.insertChunk.run(metricId, seq, steps[0]!, steps[count - 1]!, count, stepsBlob(steps, count), blob(vals, count));
-  const entries = summarize(steps, vals, count);
+  // One pass over the points for the finest level; each coarser one merges the level below it.
   const fine = summarize(steps, vals, count, FINE_SPAN);
+  const entries = coarsen(fine, SUMMARY_SPAN / FINE_SPAN);
+  const wide = coarsen(entries, WIDE_SPAN / SUMMARY_SPAN);
   const figures = chunkStats(steps, vals, count);
   s.insertSummary.run(metricId, seq, steps[0]!, steps[count - 1]!, count, blob(entries, entries.length));
   s.insertFine.run(metricId, seq, blob(fine, fine.length));
+  s.insertWide.run(metricId, seq, blob(wide, wide.length));
   s.insertStats.run(metricId, seq, blob(figures, figures.length));
   let nans = 0; // the summary counted them already, an entry at a time
   for (let e = E.nans; e < entries.length; e += ENTRY_SIZE) nans += entries[e]!;
@@ -146,12 +154,9 @@ export function cutAt(db: Db, metricId: number, step: number): { seq: number; st
 
 /**
  * A metric's points in [from, to]: exact when they fit `maxPoints`, else at most `maxPoints`
- * buckets of consecutive points, each with its first point, min, max and NaN count.
- * The level read is chosen by the points in range: every point while buckets are under 32 points
- * wide (at most 32 × budget points), else the 32-point summaries while buckets are under 256 points
- * wide, else the 256-point ones. So a query reads at most ~32 × budget units until the data is so
- * large that 256-point entries alone exceed it, and its cost does not fall off a cliff as the data
- * grows (issue 15: 500k points used to cost 25× what 1M did).
+ * buckets of consecutive points, each with its first point, min, max and NaN count. What is read
+ * (every point, or 32-, 256-, 2,048-point summaries, chunk by chunk) is planned by
+ * points-levels.ts so that a query's cost never falls as the data grows.
  */
 export function querySeries(db: Db, metricId: number, query: SeriesQuery): Series {
   const from = query.from ?? -Infinity;
@@ -159,30 +164,62 @@ export function querySeries(db: Db, metricId: number, query: SeriesQuery): Serie
   const budget = Math.max(1, Math.min(MAX_POINTS_LIMIT, Math.floor(query.maxPoints)));
   const chunks = st(db).chunksInRange.all(metricId, from, to);
   if (chunks.length === 0) return { steps: new Float64Array(0), values: new Float64Array(0), exact: true };
-  return readLevel(db, metricId, chunks, from, to, budget, chooseLevel(chunks, from, to, budget));
+  return readPlan(db, metricId, chunks, from, to, budget, planOf(chunks, from, to, budget));
 }
 
-export type QueryLevel = 'points' | 'fine' | 'coarse';
-
-/** Every point while buckets are under 32 points wide, 32-point entries up to 255, else 256-point entries. */
-export function chooseLevel(chunks: ChunkRow[], from: number, to: number, budget: number): QueryLevel {
-  const upperBound = chunks.reduce((n, c) => n + c.count, 0);
-  const inRange = estimateInRange(chunks, from, to);
-  if (inRange <= budget * FINE_SPAN && upperBound <= RAW_DECODE_LIMIT) return 'points';
-  return inRange <= budget * SUMMARY_SPAN ? 'fine' : 'coarse';
+/** What querySeries reads for these chunks (the query-size bench prints it). */
+export function planOf(chunks: ChunkRow[], from: number, to: number, budget: number): LevelPlan {
+  return planLevels(chunks, estimateInRange(chunks, from, to), budget);
 }
 
-/** The query answered from one level (querySeries chooses it; the query-size bench times each). */
+/** The query answered from one level only (tests check each level against the points). */
 export function readLevel(db: Db, metricId: number, chunks: ChunkRow[], from: number, to: number, budget: number, level: QueryLevel): Series {
+  return readPlan(db, metricId, chunks, from, to, budget, { finer: level, coarser: level, split: 0 });
+}
+
+/** Reads the chunks as planned: [0, split) at the finer level, the rest at the coarser one, merged in order. */
+export function readPlan(db: Db, metricId: number, chunks: ChunkRow[], from: number, to: number, budget: number, plan: LevelPlan): Series {
   const firstSeq = chunks[0]!.seq;
   const lastSeq = chunks[chunks.length - 1]!.seq;
-  const points = () => fromPoints(db, metricId, firstSeq, lastSeq, chunks.reduce((n, c) => n + c.count, 0), from, to, budget);
-  if (level === 'points') return points();
-  const fine = level === 'fine' ? st(db).fineSummariesOf.all(metricId, firstSeq, lastSeq) : null;
-  // Every chunk has its fine entries (written with it, or by migration 007); points if one were missing.
-  if (fine && fine.length !== chunks.length) return points();
-  const blobs = fine ?? st(db).summariesOf.all(metricId, firstSeq, lastSeq);
-  return fromSummaries(blobs, from, to, budget);
+  const total = chunks.reduce((n, c) => n + c.count, 0);
+  if (plan.coarser === 'points') return fromPoints(db, metricId, firstSeq, lastSeq, total, from, to, budget);
+  const parts: Units[] = [];
+  const splitSeq = plan.split > 0 ? chunks[plan.split - 1]!.seq : firstSeq - 1;
+  if (plan.split > 0) parts.push(readUnits(db, metricId, firstSeq, splitSeq, plan.finer, plan.split));
+  parts.push(readUnits(db, metricId, splitSeq + 1, lastSeq, plan.coarser, chunks.length - plan.split));
+  // Every chunk has every level (written with it, or by migrations 007 and 008): every point if one were missing.
+  if (parts.some((p) => p === null)) return fromPoints(db, metricId, firstSeq, lastSeq, total, from, to, budget);
+  return mergeUnits(parts as Exclude<Units, null>[], from, to, budget);
+}
+
+/** A run of consecutive chunks at one level: points (steps, values) or summary entries. Null: a chunk lacks the level. */
+type Units = { points: true; steps: Float64Array; vals: Float64Array; n: number } | { points: false; entries: Float64Array } | null;
+
+function readUnits(db: Db, metricId: number, firstSeq: number, lastSeq: number, level: QueryLevel, chunkCount: number): Units {
+  const s = st(db);
+  if (level === 'points') {
+    const rows = s.pointsOf.all(metricId, firstSeq, lastSeq);
+    const n = rows.reduce((k, r) => k + r.count, 0);
+    const steps = new Float64Array(n);
+    const vals = new Float64Array(n);
+    let at = 0;
+    for (const row of rows) {
+      decodeSteps(steps, at, row.steps, row.count);
+      decodeInto(vals, at, row.vals);
+      at += row.count;
+    }
+    return { points: true, steps, vals, n };
+  }
+  const statement = level === 'fine' ? s.fineSummariesOf : level === 'wide' ? s.wideSummariesOf : s.summariesOf;
+  const blobs = statement.all(metricId, firstSeq, lastSeq);
+  if (blobs.length !== chunkCount) return null;
+  const entries = new Float64Array(blobs.reduce((n, b) => n + b.entries.length / 8, 0));
+  let at = 0;
+  for (const b of blobs) {
+    decodeInto(entries, at, b.entries);
+    at += b.entries.length / 8;
+  }
+  return { points: false, entries };
 }
 
 /** The chunks overlapping [from, to], as querySeries reads them. */
@@ -216,43 +253,69 @@ function fromPoints(db: Db, metricId: number, firstSeq: number, lastSeq: number,
   const a = lowerBound(steps, n, from);
   const b = upperBoundOf(steps, n, to);
   if (b - a <= budget) return { steps: steps.slice(a, b), values: vals.slice(a, b), exact: true };
-  const out = new BucketWriter(budget);
-  const size = b - a;
-  for (let k = 0; k < budget; k++) {
-    const start = a + Math.floor((k * size) / budget);
-    const end = a + Math.floor(((k + 1) * size) / budget);
-    out.start(steps[start]!, vals[start]!);
-    for (let i = start; i < end; i++) {
-      const v = vals[i]!;
-      out.add(v, v, v !== v ? 1 : 0);
-    }
-  }
-  return out.result();
+  return mergeUnits([{ points: true, steps, vals, n }], from, to, budget);
 }
 
-function fromSummaries(blobs: { entries: Buffer }[], from: number, to: number, budget: number): Series {
-  const entries = new Float64Array(blobs.reduce((n, b) => n + b.entries.length / 8, 0));
-  let at = 0;
-  for (const b of blobs) {
-    decodeInto(entries, at, b.entries);
-    at += b.entries.length / 8;
-  }
-  // Entries that overlap the range are taken whole: a bucket is wider than an entry here.
+/**
+ * Points and entries in order into `budget` buckets by their running point count. Entries that
+ * overlap the range are taken whole (a bucket is at least an entry wide), points only inside it.
+ * The open bucket's extremes are kept in locals (this loop runs for every unit a query reads).
+ */
+function mergeUnits(parts: Exclude<Units, null>[], from: number, to: number, budget: number): Series {
   let total = 0;
-  for (let e = 0; e < entries.length; e += ENTRY_SIZE) if (overlaps(entries, e, from, to)) total += entries[e + E.count]!;
-  const out = new BucketWriter(budget);
-  let done = 0;
-  let bucket = -1;
-  for (let e = 0; e < entries.length; e += ENTRY_SIZE) {
-    if (!overlaps(entries, e, from, to)) continue;
-    const k = Math.floor((done * budget) / total);
-    if (k > bucket) {
-      out.start(entries[e + E.stepFirst]!, entries[e + E.first]!);
-      bucket = k;
+  for (const p of parts) {
+    if (p.points) {
+      for (let i = 0; i < p.n; i++) if (p.steps[i]! >= from && p.steps[i]! <= to) total++;
+    } else {
+      const e = p.entries;
+      for (let k = 0; k < e.length; k += ENTRY_SIZE) if (overlaps(e, k, from, to)) total += e[k + E.count]!;
     }
-    out.add(entries[e + E.min]!, entries[e + E.max]!, entries[e + E.nans]!);
-    done += entries[e + E.count]!;
   }
+  const out = new BucketWriter(budget);
+  // The point count at which the next bucket starts: floor(done × budget / total) > bucket.
+  let bucket = -1;
+  let nextAt = 0;
+  let done = 0;
+  let min = NaN;
+  let max = NaN;
+  let nans = 0;
+  const startBucket = (step: number, first: number) => {
+    if (bucket >= 0) out.add(min, max, nans);
+    out.start(step, first);
+    bucket = Math.floor((done * budget) / total);
+    nextAt = Math.ceil(((bucket + 1) * total) / budget);
+    [min, max, nans] = [NaN, NaN, 0];
+  };
+  for (const p of parts) {
+    if (p.points) {
+      const { steps, vals } = p;
+      for (let i = 0; i < p.n; i++) {
+        const s = steps[i]!;
+        if (s < from || s > to) continue;
+        const v = vals[i]!;
+        if (done >= nextAt) startBucket(s, v);
+        if (v !== v) nans++;
+        else {
+          if (!(min <= v)) min = v;
+          if (!(max >= v)) max = v;
+        }
+        done++;
+      }
+      continue;
+    }
+    const e = p.entries;
+    for (let j = 0; j < e.length; j += ENTRY_SIZE) {
+      if (!overlaps(e, j, from, to)) continue;
+      if (done >= nextAt) startBucket(e[j + E.stepFirst]!, e[j + E.first]!);
+      const lo = e[j + E.min]!;
+      const hi = e[j + E.max]!;
+      if (lo === lo && !(min <= lo)) min = lo;
+      if (hi === hi && !(max >= hi)) max = hi;
+      nans += e[j + E.nans]!;
+      done += e[j + E.count]!;
+    }
+  }
+  if (bucket >= 0) out.add(min, max, nans);
   return out.result();
 }
 
@@ -309,9 +372,10 @@ export function chunkFiguresInRange(db: Db, metricId: number, from: number, to: 
   return st(db).chunkFigures.all(metricId, from, to);
 }
 
-/** One chunk's points, decoded. */
-export function chunkPoints(db: Db, metricId: number, seq: number): { steps: Float64Array; vals: Float64Array; count: number } {
-  const row = st(db).chunk.get(metricId, seq)!;
+/** One chunk's points, decoded; null when no such chunk is stored (a followed log's tail is rewritten). */
+export function chunkPoints(db: Db, metricId: number, seq: number): { steps: Float64Array; vals: Float64Array; count: number } | null {
+  const row = st(db).chunk.get(metricId, seq);
+  if (!row) return null;
   const steps = new Float64Array(row.count);
   const vals = new Float64Array(row.count);
   decodeSteps(steps, 0, row.steps, row.count);

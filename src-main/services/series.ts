@@ -3,7 +3,7 @@ import { seriesToJson, toJsonNumber } from '../../src-shared/api/series-json';
 import type { PointAt, SeriesStats } from '../../src-shared/api/types';
 import type { Db } from '../db/database';
 import { pointAtOrBefore, querySeries } from '../db/points';
-import { metricStats, type StatsQuery } from '../db/points-stats';
+import { metricStatsInSlices, type StatsQuery } from '../db/points-stats';
 import type { RunService } from './runs';
 
 export class SeriesService {
@@ -25,8 +25,11 @@ export class SeriesService {
     });
   }
 
-  /** Final, minimum, area and NaN figures from every point of the metric, not from thinned buckets. */
-  stats(runId: number, metric: string, query: StatsQuery): SeriesStats {
-    return metricStats(this.db, this.runs.metricId(runId, metric), query);
+  /**
+   * Final, minimum, area and NaN figures from every point of the metric, not from thinned buckets;
+   * computed in slices, so that other requests are served meanwhile.
+   */
+  stats(runId: number, metric: string, query: StatsQuery): Promise<SeriesStats> {
+    return metricStatsInSlices(this.db, this.runs.metricId(runId, metric), query);
   }
 }
