@@ -1,7 +1,7 @@
 // The summary pyramid (every point, 32-, 256-, 2,048-point entries): each level's answer checked
 // against the raw points, bucket by bucket, and the level a query chooses at each data size.
 import { describe, expect, it } from 'vitest';
-import type { Series } from '../../src-shared/api/import-types';
+import type { Series } from '../../src-shared/api/series-types';
 import { freshDbEachTest, writeMetric } from '../import/test-support';
 import { CHUNK_POINTS, chunksInRange, planOf, querySeries, readLevel, readPlan } from './points';
 import { COST_PER_BUCKET, LEVEL_SPANS, LEVELS, planLevels, type LevelPlan, type QueryLevel } from './points-levels';
