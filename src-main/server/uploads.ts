@@ -83,11 +83,16 @@ export class UploadArea {
     }
   }
 
-  /** `upload:<name as picked>` for a file under the upload area; other paths as they are. */
+  /**
+   * `upload:<name as picked>` for a file under the upload area; other paths as they are. A run read
+   * from the batch folder itself (event files: a run per folder) is named by the files in it.
+   */
   label(path: string): string {
     if (!path.startsWith(this.root + sep)) return path;
     const [, ...rest] = path.slice(this.root.length + 1).split(sep); // drop the batch folder
-    return `upload:${rest.join('/')}`;
+    if (rest.length > 0) return `upload:${rest.join('/')}`;
+    const names = existingNames(path);
+    return `upload:${names.slice(0, 3).join(', ')}${names.length > 3 ? ` and ${names.length - 3} more` : ''}`;
   }
 
   dispose(): void {
@@ -203,4 +208,12 @@ function safeJoin(base: string, relative: string): string {
   const target = join(base, clean);
   if (!target.startsWith(base + sep)) throw new UploadRefused(400, 'invalid_input', `upload refused: "${relative}" leaves the upload folder`);
   return target;
+}
+
+function existingNames(dir: string): string[] {
+  try {
+    return readdirSync(dir).sort();
+  } catch {
+    return [];
+  }
 }
