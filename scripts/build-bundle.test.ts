@@ -46,6 +46,13 @@ describe('one Node bundle for both shells', () => {
     expect(graph('electron-main.mjs')).toContain(files[0]);
   });
 
+  it('carries the importers\' protobuf schemas beside the chunks that read them', () => {
+    const files = readdirSync(out);
+    const read = new Set(files.flatMap((f) => [...readFileSync(join(out, f), 'utf8').matchAll(/new URL\(\s*["']\.\/([\w-]+\.proto)["']/g)].map((m) => m[1]!)));
+    expect([...read].sort()).toEqual(['event.proto', 'hparams.proto', 'record.proto']);
+    for (const name of read) expect(files).toContain(name);
+  });
+
   it('leaves electron to the shell: only the Electron entry imports it', () => {
     const importers = readdirSync(out).filter((f) => /from\s*["']electron["']/.test(readFileSync(join(out, f), 'utf8')));
     expect(importers).toEqual(['electron-main.mjs']);

@@ -12,7 +12,7 @@
 //   node scripts/build.mjs [cli] [preload] [renderer] [--if-changed]
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -55,10 +55,28 @@ export function buildNode(base = root) {
     "--banner:js=import { createRequire as __lrscopeCreateRequire } from 'node:module'; const require = __lrscopeCreateRequire(import.meta.url);",
   ]);
   if (!ok) return false;
+  copyProtoSchemas(outdir);
   rmSync(join(base, 'out', 'main'), { recursive: true, force: true }); // an older build's index.cjs
   mkdirSync(join(base, 'out', 'main'), { recursive: true });
   writeFileSync(join(base, 'out', 'main', 'index.mjs'), ELECTRON_STUB);
   return true;
+}
+
+/**
+ * The importers' protobuf schemas (the .proto files under src-main/import) are read at run time from beside
+ * the module that reads them (new URL('./x.proto', import.meta.url)); in the bundle that module is
+ * a chunk in out/cli, so they are copied there. Their names must differ (the folder is flat).
+ */
+function copyProtoSchemas(outdir) {
+  const dir = join(root, 'src-main', 'import');
+  const seen = new Map();
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.proto')) continue;
+    const from = join(entry.parentPath, entry.name);
+    if (seen.has(entry.name)) throw new Error(`two schemas named ${entry.name}: ${seen.get(entry.name)} and ${from}`);
+    seen.set(entry.name, from);
+    copyFileSync(from, join(outdir, entry.name));
+  }
 }
 
 export const TARGETS = {

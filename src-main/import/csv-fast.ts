@@ -95,6 +95,8 @@ export function readNumericRow(b: Buffer, view: DataView, start: number, end: nu
         digits -= exponent;
       }
       if (digits === 0) return -1;
+      // The exponent as NumberReader.read reads it (numbers.ts), written out here for the reason
+      // the digit loop is: it moves i and yields a value, two results a helper would box.
       if (i < end && ((c = b[i]!) === 101 || c === 69)) {
         i++;
         let expNegative = false;

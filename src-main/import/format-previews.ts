@@ -16,7 +16,7 @@ import type { Row } from './python-json';
 import { readScalarsJson, metricNames } from './scalars-json';
 import type { Source } from './sources';
 import { decode, TagTable } from './tensorboard/import';
-import { toNumber } from './tensorboard/event-proto';
+import { toNumber } from './proto-schema';
 import { readRecords } from './tensorboard/tfrecord';
 import { readTrainerState } from './trainer-state';
 

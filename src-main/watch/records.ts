@@ -5,7 +5,7 @@ import { takeClockPoint, TENSORBOARD_CLOCK, type StepClockState } from '../impor
 import { ImportError } from '../import/errors';
 import { collectHparams } from '../import/tensorboard/hparams';
 import { decode, TagTable } from '../import/tensorboard/import';
-import { toNumber } from '../import/tensorboard/event-proto';
+import { toNumber } from '../import/proto-schema';
 import { maskedCrc32c } from '../import/tensorboard/tfrecord';
 import type { PointBatch } from './batch';
 

@@ -194,6 +194,12 @@ class PolynomialCycleMarks {
     return this.r(this.r(this.r(this.L - this.E) * pow) + this.E);
   }
 
+  /**
+   * markSpans's loop, with spans.ts's nextSpanStart written out: this one keeps the cycle of the
+   * guessed step for the mark, and through nextSpanStart (which evaluates it and drops it) 10,000
+   * cycles took 1.1–9.0 ms against 1.0–5.7 ms (alternately, medians, load 19–22, 2 cores), where
+   * torch.ts's CyclicLR lost nothing.
+   */
   marks(from: number, to: number, mark: Mark): void {
     let s = Math.max(from, 1);
     if (s >= to) return;

@@ -2,7 +2,8 @@
 // Every PyTorch export is run with real PyTorch (Debian's python3-torch at /usr/bin/python3,
 // scripts/torch-reference/run_exports.py) stepping the optimizer as a training loop does; its
 // rates must equal lrscope's evaluation to 1e-12 relative. The other targets are compiled with
-// py_compile and compared with snapshot files (__snapshots__/), which a reviewer reads.
+// py_compile and compared with one snapshot file per target (__snapshots__/<target>.py.txt),
+// which a reviewer reads.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ import { VARIED_SPECS, VARIED_STEPS } from '../../../src-shared/schedule/export/
 
 const PYTHON = '/usr/bin/python3';
 const RTOL = 1e-12;
+const SNAPSHOT_HEADER = '# ==== case';
 
 interface Case { name: string; spec: ScheduleSpec; steps: number }
 
@@ -79,12 +81,14 @@ describe('every export compiles and matches its snapshot', () => {
     }
   });
 
-  for (const c of CASES) {
-    for (const target of EXPORT_TARGETS) {
-      test(`${c.name} → ${target}`, async () => {
-        await expect(exportCode(c.spec, target).code).toMatchFileSnapshot(`../../../src-shared/schedule/export/__snapshots__/${c.name}.${target}.py`);
-      });
-    }
+  // One snapshot file per target, every case in it under a header line naming the case: the
+  // expected outputs are data a reviewer reads and diffs, not Python modules of the project
+  // (hence `.py.txt`); each snippet is compiled and, for PyTorch, run by the tests above.
+  for (const target of EXPORT_TARGETS) {
+    test(`every case → ${target}`, async () => {
+      const text = CASES.map((c) => `${SNAPSHOT_HEADER} ${c.name} (${c.spec.kind}) ====\n${exportCode(c.spec, target).code.trimEnd()}\n`).join('\n');
+      await expect(text).toMatchFileSnapshot(`../../../src-shared/schedule/export/__snapshots__/${target}.py.txt`);
+    });
   }
 });
 

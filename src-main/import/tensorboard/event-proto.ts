@@ -2,64 +2,10 @@
 // (tensorflow/core/util/event.proto, core/framework/summary.proto, tensor.proto,
 // tensor_shape.proto). Fields left out (graph_def, images, histograms, audio, run metadata…)
 // are skipped by the decoder as unknown fields, without being decoded.
-import protobuf from 'protobufjs';
+import { loadSchema, type LongLike } from '../proto-schema';
 
-const PROTO = `
-syntax = "proto3";
-package tensorflow;
-
-message Event {
-  double wall_time = 1;
-  int64 step = 2;
-  oneof what {
-    string file_version = 3;
-    Summary summary = 5;
-  }
-}
-
-message Summary {
-  message Value {
-    string tag = 1;
-    SummaryMetadata metadata = 9;
-    oneof value {
-      float simple_value = 2;
-      TensorProto tensor = 8;
-    }
-  }
-  repeated Value value = 1;
-}
-
-message SummaryMetadata {
-  message PluginData {
-    string plugin_name = 1;
-    bytes content = 2;
-  }
-  PluginData plugin_data = 1;
-}
-
-message TensorProto {
-  int32 dtype = 1;
-  TensorShapeProto tensor_shape = 2;
-  bytes tensor_content = 4;
-  repeated int32 half_val = 13 [packed = true];
-  repeated float float_val = 5 [packed = true];
-  repeated double double_val = 6 [packed = true];
-}
-
-message TensorShapeProto {
-  message Dim {
-    int64 size = 1;
-  }
-  repeated Dim dim = 2;
-}
-`;
-
-const root = protobuf.parse(PROTO, { keepCase: true }).root;
+const root = loadSchema(new URL('./event.proto', import.meta.url));
 export const EventType = root.lookupType('tensorflow.Event');
-
-export interface LongLike {
-  toNumber(): number;
-}
 
 export interface TensorMessage {
   dtype: number;
@@ -86,8 +32,4 @@ export interface EventMessage {
 
 export function decodeEvent(data: Uint8Array): EventMessage {
   return EventType.decode(data) as unknown as EventMessage;
-}
-
-export function toNumber(n: number | LongLike): number {
-  return typeof n === 'number' ? n : n.toNumber();
 }

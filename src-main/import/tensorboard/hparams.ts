@@ -6,69 +6,13 @@
 // TensorBoardLogger (both through torch.utils.tensorboard.summary.hparams). They become the run's
 // configuration: the values of session_start_info's hparams map as they are named, and what the
 // session start and end say about the trial under "tensorboard/".
-import protobuf from 'protobufjs';
+import { loadSchema } from '../proto-schema';
 import { ImportError, type Place } from '../errors';
 import type { ValueMessage } from './event-proto';
 
 export const HPARAMS_PLUGIN = 'hparams';
 
-// Field numbers as in plugin_data.proto, api.proto and google/protobuf/struct.proto. Experiment's
-// hparam_infos and metric_infos (the domains and the metric tags of a whole study) say nothing
-// about this run's values and are skipped as unknown fields.
-const PROTO = `
-syntax = "proto3";
-package tensorboard.hparams;
-
-message HParamsPluginData {
-  int32 version = 1;
-  oneof data {
-    Experiment experiment = 2;
-    SessionStartInfo session_start_info = 3;
-    SessionEndInfo session_end_info = 4;
-  }
-}
-
-message Experiment {
-  string name = 6;
-  string description = 1;
-  string user = 2;
-  double time_created_secs = 3;
-}
-
-message SessionStartInfo {
-  map<string, Value> hparams = 1;
-  string model_uri = 2;
-  string monitor_url = 3;
-  string group_name = 4;
-  double start_time_secs = 5;
-}
-
-message SessionEndInfo {
-  int32 status = 1;
-  double end_time_secs = 2;
-}
-
-message Value {
-  oneof kind {
-    int32 null_value = 1;
-    double number_value = 2;
-    string string_value = 3;
-    bool bool_value = 4;
-    Struct struct_value = 5;
-    ListValue list_value = 6;
-  }
-}
-
-message Struct {
-  map<string, Value> fields = 1;
-}
-
-message ListValue {
-  repeated Value values = 1;
-}
-`;
-
-const PluginData = protobuf.parse(PROTO, { keepCase: true }).root.lookupType('tensorboard.hparams.HParamsPluginData');
+const PluginData = loadSchema(new URL('./hparams.proto', import.meta.url)).lookupType('tensorboard.hparams.HParamsPluginData');
 
 interface ValueMsg {
   kind?: 'null_value' | 'number_value' | 'string_value' | 'bool_value' | 'struct_value' | 'list_value';

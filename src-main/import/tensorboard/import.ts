@@ -2,7 +2,8 @@
 import type { ImportContext } from '../context';
 import { ImportError } from '../errors';
 import type { MetricWriter, RunWriter } from '../run-writer';
-import { decodeEvent, toNumber, type EventMessage } from './event-proto';
+import { decodeEvent, type EventMessage } from './event-proto';
+import { toNumber } from '../proto-schema';
 import { collectHparams } from './hparams';
 import { scalarOf } from './scalars';
 import { readRecords, type RecordsRead } from './tfrecord';

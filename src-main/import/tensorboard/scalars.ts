@@ -1,6 +1,7 @@
 // The scalar in a summary value: TF1/tensorboardX/torch write `simple_value`; TF2 writes a scalar
 // `tensor` (float, double or half; in the typed *_val fields or as raw `tensor_content`).
-import { toNumber, type TensorMessage, type ValueMessage } from './event-proto';
+import { toNumber } from '../proto-schema';
+import type { TensorMessage, ValueMessage } from './event-proto';
 
 // tensorflow/core/framework/types.proto
 const DT_FLOAT = 1;

@@ -11,7 +11,7 @@ import { isObject, parsePythonJson } from '../python-json';
 import type { MetricWriter, ReadyRun, RunWriter } from '../run-writer';
 import type { Source } from '../sources';
 import { readWandbRecords } from './datastore';
-import { toNumber } from './record-proto';
+import { toNumber } from '../proto-schema';
 import { readConfigFile, readMetadataFile, readSummaryFile, type WandbRunFiles } from './run-folder';
 import { WandbRunLog, type HistorySink } from './run-log';
 import { leavesIn } from './values';

@@ -5,103 +5,10 @@
 // W&B marks the Record as "Persistent on disk data (BE CAREFUL)", so it only ever adds fields.
 // Everything left out (console output, system stats, files, telemetry, artifacts, requests…) is
 // skipped by the decoder as unknown fields, without being decoded.
-import protobuf from 'protobufjs';
+import { loadSchema, type LongLike } from '../proto-schema';
 
-const PROTO = `
-syntax = "proto3";
-package wandb_internal;
-
-message Record {
-  int64 num = 1;
-  oneof record_type {
-    HistoryRecord history = 2;
-    SummaryRecord summary = 3;
-    ConfigRecord config = 5;
-    RunRecord run = 17;
-    RunExitRecord exit = 18;
-  }
-  string uuid = 19;
-}
-
-message Timestamp {
-  int64 seconds = 1;
-  int32 nanos = 2;
-}
-
-message RunRecord {
-  string run_id = 1;
-  string entity = 2;
-  string project = 3;
-  ConfigRecord config = 4;
-  SummaryRecord summary = 5;
-  string run_group = 6;
-  string job_type = 7;
-  string display_name = 8;
-  string notes = 9;
-  repeated string tags = 10;
-  string sweep_id = 12;
-  string host = 13;
-  int64 starting_step = 14;
-  Timestamp start_time = 17;
-  bool resumed = 18;
-  int32 runtime = 20;
-  GitRepoRecord git = 21;
-}
-
-message GitRepoRecord {
-  string remote_url = 1;
-  string commit = 2;
-}
-
-message RunExitRecord {
-  int32 exit_code = 1;
-  int32 runtime = 2;
-}
-
-message HistoryStep {
-  int64 num = 1;
-}
-
-message HistoryRecord {
-  repeated HistoryItem item = 1;
-  HistoryStep step = 2;
-}
-
-message HistoryItem {
-  string key = 1;
-  repeated string nested_key = 2;
-  string value_json = 16;
-}
-
-message ConfigRecord {
-  repeated ConfigItem update = 1;
-  repeated ConfigItem remove = 2;
-}
-
-message ConfigItem {
-  string key = 1;
-  repeated string nested_key = 2;
-  string value_json = 16;
-}
-
-message SummaryRecord {
-  repeated SummaryItem update = 1;
-  repeated SummaryItem remove = 2;
-}
-
-message SummaryItem {
-  string key = 1;
-  repeated string nested_key = 2;
-  string value_json = 16;
-}
-`;
-
-const root = protobuf.parse(PROTO, { keepCase: true }).root;
+const root = loadSchema(new URL('./record.proto', import.meta.url));
 export const RecordType = root.lookupType('wandb_internal.Record');
-
-export interface LongLike {
-  toNumber(): number;
-}
 
 /** History, config and summary items share one shape. */
 export interface ItemMessage {
@@ -146,8 +53,4 @@ export interface RecordMessage {
 
 export function decodeRecord(data: Uint8Array): RecordMessage {
   return RecordType.decode(data) as unknown as RecordMessage;
-}
-
-export function toNumber(n: number | LongLike): number {
-  return typeof n === 'number' ? n : n.toNumber();
 }

@@ -2,7 +2,8 @@
 // and summary records are applied as updates and removals (the last state wins, as in W&B's UI);
 // the run record names the run; an exit record says it finished.
 import { ImportError, type Place } from '../errors';
-import { decodeRecord, toNumber, type ItemMessage, type ItemsMessage, type RecordMessage, type RunMessage } from './record-proto';
+import { toNumber } from '../proto-schema';
+import { decodeRecord, type ItemMessage, type ItemsMessage, type RecordMessage, type RunMessage } from './record-proto';
 import { itemPath, numbersIn, parseValue } from './values';
 
 /** A point of a history row; `row` is called once per row with its step, after its points. */

@@ -1,5 +1,0 @@
-import numpy as np
-import tensorflow as tf
-
-global_step = tf.compat.v1.train.get_or_create_global_step()
-learning_rate = tf.compat.v1.train.exponential_decay(learning_rate=0.6, decay_steps=10.0, decay_rate=0.6, staircase=False, global_step=global_step)

@@ -1,5 +1,0 @@
-from transformers import get_scheduler
-
-for group in optimizer.param_groups:
-    group["lr"] = group["initial_lr"] = 0.00005
-scheduler = get_scheduler("cosine", optimizer, num_warmup_steps=100, num_training_steps=1000)

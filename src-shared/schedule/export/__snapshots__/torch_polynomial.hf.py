@@ -1,6 +1,0 @@
-# Hugging Face get_scheduler has no name for this torch.PolynomialLR schedule: the PyTorch scheduler below works with Trainer(optimizers=(optimizer, scheduler)).
-import torch
-
-for group in optimizer.param_groups:
-    group["lr"] = group["initial_lr"] = 0.1
-scheduler = torch.optim.lr_scheduler.PolynomialLR(optimizer, total_iters=40, power=2.0)

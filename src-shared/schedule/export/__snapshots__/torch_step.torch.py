@@ -1,5 +1,0 @@
-import torch
-
-for group in optimizer.param_groups:
-    group["lr"] = group["initial_lr"] = 0.1
-scheduler = torch.optim.lr_scheduler.StepLR(optimizer, step_size=30, gamma=0.1)
