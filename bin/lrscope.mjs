@@ -2,7 +2,7 @@
 // `lrscope`: the bundled CLI (out/cli/main.mjs, built by `npm install` and scripts/build.mjs) when
 // it was built from the sources as they are; else the TypeScript itself through tsx, so that a
 // checkout with edited sources never runs stale code.
-import { isFresh } from '../scripts/build.mjs';
+import { isFresh } from '../scripts/fresh.mjs'; // not build.mjs: its child_process and crypto slow every start
 
 let main;
 if (isFresh('cli')) {

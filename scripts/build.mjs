@@ -11,12 +11,14 @@
 // an edited source is never run stale).
 //   node scripts/build.mjs [cli] [preload] [renderer] [--if-changed]
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { copyFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fingerprint, isFresh, SOURCES, writeStamp } from './fresh.mjs';
+
+// The freshness check lives in fresh.mjs (bin/lrscope.mjs loads only it); re-exported for callers.
+export { fingerprint, isFresh, writeStamp };
 
 const root = resolve(import.meta.dirname, '..');
-const always = ['package-lock.json', 'scripts/build.mjs'];
 const esbuild = join(root, 'node_modules', 'esbuild', 'bin', 'esbuild');
 
 /** The Node side's entries: output name (in out/cli) → source. */
@@ -81,13 +83,11 @@ function copyProtoSchemas(outdir) {
 
 export const TARGETS = {
   cli: {
-    sources: ['src-main', 'src-shared', ...always],
-    output: 'out/cli/main.mjs',
+    ...SOURCES.cli,
     build: () => buildNode(),
   },
   preload: {
-    sources: ['src-main/electron/preload.ts', 'src-shared', ...always],
-    output: 'out/preload/index.cjs',
+    ...SOURCES.preload,
     // A sandboxed preload can require only 'electron': everything else is bundled in.
     build: () =>
       run(esbuild, [
@@ -96,8 +96,7 @@ export const TARGETS = {
       ]),
   },
   renderer: {
-    sources: ['src-renderer', 'src-shared', 'src-main/server/security.ts', ...always],
-    output: 'out/renderer/index.html',
+    ...SOURCES.renderer,
     build: () => run(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'src-renderer/vite.config.ts', '--logLevel', 'warn']),
   },
 };
@@ -105,43 +104,6 @@ export const TARGETS = {
 function run(command, args) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
   return result.status === 0;
-}
-
-function files(base, path, out) {
-  const full = join(base, path);
-  if (!existsSync(full)) return out;
-  const info = statSync(full);
-  if (!info.isDirectory()) {
-    out.push(`${path}\t${info.size}\t${info.mtimeMs}`);
-    return out;
-  }
-  for (const entry of readdirSync(full, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || /\.test\.ts$/.test(entry.name)) continue; // tests are not in the bundle
-    const file = join(entry.parentPath, entry.name);
-    const s = statSync(file);
-    out.push(`${relative(base, file)}\t${s.size}\t${s.mtimeMs}`);
-  }
-  return out;
-}
-
-/** Names, sizes and modification times of a target's sources: changes when any source does. */
-export function fingerprint(name, base = root) {
-  const list = TARGETS[name].sources.flatMap((p) => files(base, p, [])).sort();
-  return createHash('sha256').update(list.join('\n')).digest('hex');
-}
-
-const stampFile = (name, base) => join(base, 'out', '.stamps', `${name}.json`);
-
-/** Whether the target's output was built from its sources as they are now. */
-export function isFresh(name, base = root) {
-  if (!existsSync(join(base, TARGETS[name].output)) || !existsSync(stampFile(name, base))) return false;
-  return JSON.parse(readFileSync(stampFile(name, base), 'utf8')).fingerprint === fingerprint(name, base);
-}
-
-/** Records that the target's output was built from sources with this fingerprint. */
-export function writeStamp(name, print, base = root) {
-  mkdirSync(join(base, 'out', '.stamps'), { recursive: true });
-  writeFileSync(stampFile(name, base), JSON.stringify({ fingerprint: print, builtAt: new Date().toISOString() }));
 }
 
 /** Builds the targets (only the changed ones with ifChanged); false when a build failed. */

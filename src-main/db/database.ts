@@ -37,6 +37,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): { db: Db;
   const leftoverWal = options.checkpointOnOpen && path !== ':memory:' ? (statSync(`${path}-wal`, { throwIfNoEntry: false })?.size ?? 0) : 0;
   const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
+    // A new file only (SQLite ignores it once the file has pages): a chunk's 128 KiB blobs fill
+    // two 64 KiB pages instead of 33 overflow pages of 4 KiB, so an import writes and commits
+    // 16× fewer WAL frames (issue 15: 1M rows × 4 columns import ~8 % less CPU). Set before
+    // journal_mode = WAL, which writes the file's first page.
+    db.pragma('page_size = 65536');
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');

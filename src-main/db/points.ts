@@ -4,7 +4,7 @@
 // chunks (the importer guarantees it), which is what lets a range query pick chunks by step.
 import type { Series, SeriesQuery } from '../../src-shared/api/series-types';
 import type { Db } from './database';
-import { chunkStats } from './chunk-stats';
+import { chunkStats, CS } from './chunk-stats';
 import { planLevels, type LevelPlan, type QueryLevel } from './points-levels';
 import { BucketWriter, coarsen, E, ENTRY_SIZE, FINE_SPAN, SUMMARY_SPAN, summarize, WIDE_SPAN } from './points-summary';
 
@@ -112,6 +112,8 @@ export interface ChunkStats {
   seq: number;
   count: number;
   nans: number;
+  /** ±Infinity values (from the chunk's stored figures: no second pass over the points). */
+  infs: number;
 }
 
 /** Writes one chunk and its summary. Steps must be non-decreasing and follow the previous chunk. */
@@ -129,7 +131,7 @@ export function writeChunk(db: Db, metricId: number, seq: number, steps: Float64
   s.insertStats.run(metricId, seq, blob(figures, figures.length));
   let nans = 0; // the summary counted them already, an entry at a time
   for (let e = E.nans; e < entries.length; e += ENTRY_SIZE) nans += entries[e]!;
-  return { seq, count, nans };
+  return { seq, count, nans, infs: figures[CS.infs]! };
 }
 
 /**

@@ -73,9 +73,7 @@ export class MetricWriter {
   private flush(): void {
     if (this.n === 0) return;
     const stats = this.run.store.writeChunk(this.metricId(), this.seq, this.steps, this.vals, this.n);
-    let infs = 0;
-    for (let i = 0; i < this.n; i++) if (this.vals[i] === Infinity || this.vals[i] === -Infinity) infs++;
-    this.chunks.push({ count: this.n, nans: stats.nans, infs, first: this.steps[0]!, last: this.steps[this.n - 1]! });
+    this.chunks.push({ count: this.n, nans: stats.nans, infs: stats.infs, first: this.steps[0]!, last: this.steps[this.n - 1]! });
     this.seq++;
     this.n = 0;
   }
