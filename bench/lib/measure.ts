@@ -112,3 +112,9 @@ export function report(title: string, about: string): { end(rows: readonly Row[]
     },
   };
 }
+
+/** The 95th percentile (nearest rank): what a target on the slow end is checked against. */
+export function p95(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)] ?? NaN;
+}
