@@ -80,7 +80,8 @@ async function main(): Promise<void> {
   }
   const out = report(
     `Whole processes, as a user runs lrscope (\`npx tsx bench/cli-process.bench.ts${quick ? ' --quick' : ''}\`)`,
-    `Each figure a fresh process, ${isFresh('cli') ? 'the bundled build (out/cli/main.mjs)' : 'through tsx'}; medians of ${RUNS} after 1 warm-up, alternately with the baseline.`,
+    `Each figure a fresh process, ${isFresh('cli') ? 'the bundled build (out/cli/main.mjs)' : 'through tsx'}; alternately with the baseline.`,
+    `${RUNS} runs after 1 warm-up`,
   );
   const dir = mkdtempSync(join(tmpdir(), 'lrscope-cli-bench-'));
   try {

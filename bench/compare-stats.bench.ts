@@ -151,7 +151,8 @@ async function main(): Promise<void> {
     db.close();
     const out = report(
       `Compare summary while a run opens (\`npx tsx bench/compare-stats.bench.ts${quick ? ' --quick' : ''}\`)`,
-      `${RUNS} runs × ${POINTS.toLocaleString('en')} points (written in ${((performance.now() - started) / 1000).toFixed(1)} s); medians of ${ROUNDS} after ${WARMUP} warm-ups here. Baseline, alternately: the same database without per-chunk figures (every point scanned).`,
+      `${RUNS} runs × ${POINTS.toLocaleString('en')} points (written in ${((performance.now() - started) / 1000).toFixed(1)} s). Baseline, alternately: the same database without per-chunk figures (every point scanned).`,
+      `${ROUNDS} rounds after ${WARMUP} warm-ups`,
     );
     servers = [await api(file), await api(baseFile)];
     const [now, base] = servers as [Api, Api];

@@ -125,6 +125,7 @@ async function main(): Promise<void> {
   const out = report(
     `Compare: ${RUNS} runs (\`npx tsx bench/compare.bench.ts${quick ? ' --quick' : ''}\`)`,
     `${RUNS} runs × ${POINTS.toLocaleString('en')} points (loss, lr) + epoch, schedules attached, in Chromium; ${OPENS} opens after ${WARMUP} untimed, ${HOVER_ROUNDS * RUNS} hovers; baseline: 2 runs.`,
+    `${OPENS} opens after ${WARMUP} untimed (${HOVER_ROUNDS * RUNS} hovers)`,
   );
   try {
     const page = await newBenchPage(browser, { width: 1280, height: 800 });

@@ -48,6 +48,7 @@ async function main(): Promise<void> {
   const out = report(
     `Designer keystroke → drawn (\`npx tsx bench/designer.bench.ts${quick ? ' --quick' : ''}\`)`,
     `A 100,000-step schedule re-evaluated and redrawn per keystroke in Chromium (${KEYSTROKES} keystrokes per case after ${WARMUP * 2} untimed); baseline: the same keystrokes over 1,000 steps.`,
+    `${KEYSTROKES} keystrokes after ${WARMUP * 2} untimed`,
   );
   try {
     const page = await newBenchPage(browser, { width: 1280, height: 800 });

@@ -85,6 +85,7 @@ async function main(): Promise<void> {
   const out = report(
     `Metric grid: open a run of 60 metrics (\`npx tsx bench/metric-grid.bench.ts${quick ? ' --quick' : ''}\`)`,
     `Click → main chart and every grid chart in view drawn, in Chromium (1280 × 1400); ${ROWS.toLocaleString('en')} points per metric; baseline: a run of 3 metrics, opened alternately.`,
+    `${OPENS} opens of each after 1 untimed`,
   );
   try {
     const page = await newBenchPage(browser, { width: 1280, height: 1400 });

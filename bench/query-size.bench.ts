@@ -60,7 +60,8 @@ async function main(): Promise<void> {
     const ids = writeMetrics(file);
     const out = report(
       `Query cost by size (\`npx tsx bench/query-size.bench.ts${quick ? ' --quick' : ''}\`)`,
-      `A full-range query at a ${BUDGET}-point budget; wrote ${SIZES.map((n) => n.toLocaleString('en')).join(', ')} points in ${((performance.now() - started) / 1000).toFixed(1)} s. Medians of ${ROUNDS} after ${WARMUP} warm-ups here. Baseline, alternately: the two-level rule (raw points below budget × ${FINE_SPAN}, else fine or coarse summaries).`,
+      `A full-range query at a ${BUDGET}-point budget; wrote ${SIZES.map((n) => n.toLocaleString('en')).join(', ')} points in ${((performance.now() - started) / 1000).toFixed(1)} s. Baseline, alternately: the two-level rule (raw points below budget × ${FINE_SPAN}, else fine or coarse summaries).`,
+      `${ROUNDS} queries after ${WARMUP} warm-ups`,
     );
     const { db } = openDatabase(file);
     const rows: Row[] = [];

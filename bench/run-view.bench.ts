@@ -91,6 +91,7 @@ async function main(): Promise<void> {
   const out = report(
     `Run view: open and zoom (\`npx tsx bench/run-view.bench.ts${quick ? ' --quick' : ''}\`)`,
     `Click (or the zoom's mouse-up) → the run chart drawn with the fetched points, in Chromium; 3 metrics × ${BIG.toLocaleString('en')} points; baseline: a run of 10,000 points per metric.`,
+    `${OPENS} opens and ${ZOOMS} zooms after ${WARMUP} untimed`,
   );
   try {
     const page = await newBenchPage(browser, { width: 1280, height: 800 });
