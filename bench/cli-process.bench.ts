@@ -1,6 +1,7 @@
 // Whole-process figures, as a user runs lrscope (issue 15): each command is a fresh
 // `node bin/lrscope.mjs …` process (the bundled build when fresh), timed against a baseline run
-// alternately in the same loop, after one warm-up of each; medians of 7 with min–max and the load.
+// alternately in the same loop, after one warm-up of each; medians of 7 with min–max and the load,
+// printed as one table (bench/lib/measure.ts).
 //   lrscope info, lrscope eval on `[]`          ≤ 4× `node -e 0`
 //   lrscope import, 1M rows × 4 columns        ≥ 2× faster than `sqlite3 .import` of the same file
 //   npm start (browser mode, nothing changed)  its URL in < 1 s
@@ -8,22 +9,18 @@
 // `npx tsx bench/cli-process.bench.ts --quick` evaluates 10M steps instead of 100M.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build, isFresh } from '../scripts/build.mjs';
 import { writeCsv } from './import-data';
+import { median, quick, report, spread, type Row } from './lib/measure';
 
 const root = resolve(import.meta.dirname, '..');
 const LRSCOPE = join(root, 'bin', 'lrscope.mjs');
 const RUNS = 7;
-const quick = process.argv.includes('--quick');
-const load = () => loadavg().map((l) => l.toFixed(1)).join(' ');
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[s.length >> 1]!;
-}
-const range = (xs: number[]) => `${Math.min(...xs).toFixed(3)}–${Math.max(...xs).toFixed(3)}`;
+/** The bench's table, one row per figure (bench/lib/measure.ts prints it). */
+const rows: Row[] = [];
+const secs = (xs: number[]) => spread(xs, 's', 3);
 
 /** Seconds for one whole process, start to exit; throws when it fails. */
 function timed(cmd: string, args: string[], input?: string): number {
@@ -44,9 +41,7 @@ function pair(label: string, ours: () => number, base: () => number, baseName: s
     a.push(ours());
     b.push(base());
   }
-  const mo = median(a);
-  const mb = median(b);
-  console.log(`${label}: median ${mo.toFixed(3)} s (${range(a)}); ${baseName} ${mb.toFixed(3)} s (${range(b)}); ${verdict(mo, mb)}  [load ${load()}]`);
+  rows.push({ what: label, figure: secs(a), baseline: `${baseName}: ${secs(b)}`, requirement: verdict(median(a), median(b)) });
 }
 
 /** Milliseconds from `npm start` to its printed URL (browser mode; the process tree is then stopped). */
@@ -83,7 +78,11 @@ async function main(): Promise<void> {
     console.log('building the shipped bundles first (scripts/build.mjs)');
     if (!build(['cli', 'renderer'], { ifChanged: true })) throw new Error('build failed');
   }
-  console.log(`lrscope runs ${isFresh('cli') ? 'the bundled build (out/cli/main.mjs)' : 'through tsx'}; load ${load()}`);
+  const out = report(
+    `Whole processes, as a user runs lrscope (\`npx tsx bench/cli-process.bench.ts${quick ? ' --quick' : ''}\`)`,
+    `Each figure a fresh process, ${isFresh('cli') ? 'the bundled build (out/cli/main.mjs)' : 'through tsx'}; alternately with the baseline.`,
+    `${RUNS} runs after 1 warm-up`,
+  );
   const dir = mkdtempSync(join(tmpdir(), 'lrscope-cli-bench-'));
   try {
     const db = join(dir, 'info.sqlite');
@@ -112,16 +111,17 @@ async function main(): Promise<void> {
     const starts: number[] = [];
     for (let i = 0; i < RUNS; i++) starts.push(await startToUrl(startDb));
     const ms = median(starts);
-    console.log(`npm start → URL, nothing changed: median ${(ms / 1000).toFixed(3)} s (${range(starts.map((s) => s / 1000))}) (target < 1 s)  [load ${load()}]`);
+    rows.push({ what: 'npm start → URL, nothing changed', figure: secs(starts.map((s) => s / 1000)), requirement: `< 1 s: ${ms < 1000 ? 'ok' : 'MISSED'}` });
 
     const steps = quick ? 10_000_000 : 100_000_000;
     if (existsSync('/usr/bin/time')) {
       const spec = JSON.stringify({ kind: 'cosine_decay_restarts', learning_rate: 0.3, first_decay_steps: 1000 });
       const eval100 = peakRss([LRSCOPE, 'eval', '--spec', spec, '--to', String(steps - 1)]);
-      console.log(`lrscope eval, ${steps.toLocaleString('en')} steps to /dev/null: peak RSS ${eval100.mb.toFixed(0)} MB in ${eval100.seconds.toFixed(1)} s (target < 200 MB)  [load ${load()}]`);
+      rows.push({ what: `lrscope eval, ${steps.toLocaleString('en')} steps to /dev/null: peak RSS (one run)`, figure: `${eval100.mb.toFixed(0)} MB in ${eval100.seconds.toFixed(1)} s`, requirement: `< 200 MB: ${eval100.mb < 200 ? 'ok' : 'MISSED'}` });
     } else {
-      console.log('eval memory: skipped (no /usr/bin/time to read the peak RSS)');
+      rows.push({ what: 'lrscope eval memory', figure: 'skipped (no /usr/bin/time to read the peak RSS)' });
     }
+    out.end(rows);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -19,13 +19,12 @@ import { CHUNK_POINTS } from '../src-main/db/points';
 import { ImportStore } from '../src-main/db/points-import';
 import { openServices } from '../src-main/services';
 import { random } from './import-data';
-import { machine, median } from './lib/browser';
+import { meets, median, quick, report, spread } from './lib/measure';
 
 const RUNS = 20;
-const POINTS = process.argv.includes('--quick') ? 200_000 : 1_000_000;
+const POINTS = quick ? 200_000 : 1_000_000;
 const WARMUP = 2;
 const ROUNDS = 7;
-const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
 
 function writeRuns(file: string): void {
   const { db } = openDatabase(file);
@@ -136,7 +135,7 @@ async function inProcess(file: string): Promise<{ stall: number[]; turnCpu: numb
   return { stall, turnCpu, open };
 }
 
-const fmt = (xs: number[]) => `${median(xs).toFixed(1)} ms (${Math.min(...xs).toFixed(1)}–${Math.max(...xs).toFixed(1)})`;
+const fmt = (xs: number[]) => spread(xs, 'ms', 1);
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(os.tmpdir(), 'lrscope-compare-stats-'));
@@ -150,8 +149,11 @@ async function main(): Promise<void> {
     const { db } = openDatabase(baseFile);
     db.prepare('DELETE FROM metric_chunk_stats').run();
     db.close();
-    console.log(`compare-stats: ${machine()}; ${RUNS} runs × ${POINTS.toLocaleString('en')} points written in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    console.log(`  load average before: ${load()}`);
+    const out = report(
+      `Compare summary while a run opens (\`npx tsx bench/compare-stats.bench.ts${quick ? ' --quick' : ''}\`)`,
+      `${RUNS} runs × ${POINTS.toLocaleString('en')} points (written in ${((performance.now() - started) / 1000).toFixed(1)} s). Baseline, alternately: the same database without per-chunk figures (every point scanned).`,
+      `${ROUNDS} rounds after ${WARMUP} warm-ups`,
+    );
     servers = [await api(file), await api(baseFile)];
     const [now, base] = servers as [Api, Api];
     for (let i = 0; i < WARMUP; i++) {
@@ -163,16 +165,17 @@ async function main(): Promise<void> {
       results.now.push(await round(now, 1 + ((i * 7) % RUNS)));
       results.base.push(await round(base, 1 + ((i * 7) % RUNS)));
     }
-    console.log(`  over HTTP, median of ${ROUNDS} after ${WARMUP} warm-ups (min–max), alternating:`);
-    for (const [name, rs] of [['per-chunk figures', results.now], ['every point (baseline)', results.base]] as const) {
-      console.log(`  ${name.padEnd(24)} summary of ${RUNS} runs ${fmt(rs.map((r) => r.summary))}; run opened meanwhile ${fmt(rs.map((r) => r.open))}; opened alone ${fmt(rs.map((r) => r.openAlone))}`);
-    }
     const [mine, theirs] = [await inProcess(file), await inProcess(baseFile)];
-    console.log(`  in process, the 20 summaries started together and a run opened right after (median of ${ROUNDS} after ${WARMUP} warm-ups):`);
-    for (const [name, r] of [['per-chunk figures', mine], ['every point', theirs]] as const) {
-      console.log(`    ${name.padEnd(18)} longest turn of the loop: ${fmt(r.turnCpu)} of CPU, ${fmt(r.stall)} wall (monitorEventLoopDelay); run opened after ${fmt(r.open)}`);
-    }
-    console.log(`  load average after: ${load()}`);
+    const of = (rs: typeof results.now, k: 'summary' | 'open' | 'openAlone') => rs.map((r) => r[k]);
+    const vs = (a: number[], b: number[]) => `every point: ${fmt(b)}; ${(median(a) / median(b)).toFixed(2)}×`;
+    out.end([
+      { what: `over HTTP: compare summary of ${RUNS} runs`, figure: fmt(of(results.now, 'summary')), baseline: vs(of(results.now, 'summary'), of(results.base, 'summary')) },
+      { what: 'over HTTP: a run opened meanwhile', figure: fmt(of(results.now, 'open')), baseline: vs(of(results.now, 'open'), of(results.base, 'open')) },
+      { what: 'over HTTP: the same run opened alone', figure: fmt(of(results.now, 'openAlone')), baseline: vs(of(results.now, 'openAlone'), of(results.base, 'openAlone')) },
+      { what: `in process: longest turn of the event loop (CPU) while ${RUNS} summaries run`, figure: fmt(mine.turnCpu), baseline: vs(mine.turnCpu, theirs.turnCpu), requirement: meets(median(mine.turnCpu) <= 50, '≤ 50 ms') },
+      { what: 'in process: longest stall, wall clock (monitorEventLoopDelay)', figure: fmt(mine.stall), baseline: vs(mine.stall, theirs.stall) },
+      { what: 'in process: a run opened right after the summaries started', figure: fmt(mine.open), baseline: vs(mine.open, theirs.open) },
+    ]);
   } finally {
     for (const s of servers) s.stop();
     rmSync(dir, { recursive: true, force: true });

@@ -16,12 +16,14 @@ import { CHUNK_POINTS } from '../src-main/db/points';
 import { ImportStore } from '../src-main/db/points-import';
 import { openServices } from '../src-main/services';
 import { random } from './import-data';
-import { buildRenderer, launchChromium, median, newBenchPage, p95, serve } from './lib/browser';
+import { buildRenderer, launchChromium, newBenchPage, serve } from './lib/browser';
+import { median, meets, p95, quick, report, spread, WARMUP } from './lib/measure';
 import { actionToDrawn } from './lib/drawn';
 
 const RUNS = 20;
-const POINTS = process.argv.includes('--quick') ? 200_000 : 1_000_000;
-const OPENS = 8;
+const POINTS = quick ? 200_000 : 1_000_000;
+/** Opens timed per case, after WARMUP untimed ones. */
+const OPENS = quick ? 5 : 8;
 const HOVER_ROUNDS = 3;
 const OPEN_TARGET_MS = 1000;
 const HOVER_TARGET_MS = 16;
@@ -86,7 +88,7 @@ async function measure(page: Page, filter: string, expected: number): Promise<{ 
   const compare = list.getByRole('button', { name: `Compare (${expected})` });
   const open: number[] = [];
   let statsMs = 0;
-  for (let i = 0; i < OPENS; i++) {
+  for (let i = 0; i < WARMUP + OPENS; i++) {
     const started = Date.now();
     await compare.click();
     await actionToDrawn(page, 'click', [{ chart: CHARTS[0]!, until: 'data' }], 30_000);
@@ -99,6 +101,7 @@ async function measure(page: Page, filter: string, expected: number): Promise<{ 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Runs' }).click();
     await compare.waitFor();
   }
+  open.splice(0, WARMUP);
   await compare.click();
   await actionToDrawn(page, 'click', [{ chart: CHARTS[0]!, until: 'data' }], 30_000);
   const legend = page.getByRole('list', { name: 'Runs compared' }).getByRole('button');
@@ -119,6 +122,11 @@ async function main(): Promise<void> {
   writeRuns(dbFile);
   const server = await serve(dbFile);
   const browser = await launchChromium();
+  const out = report(
+    `Compare: ${RUNS} runs (\`npx tsx bench/compare.bench.ts${quick ? ' --quick' : ''}\`)`,
+    `${RUNS} runs × ${POINTS.toLocaleString('en')} points (loss, lr) + epoch, schedules attached, in Chromium; ${OPENS} opens after ${WARMUP} untimed, ${HOVER_ROUNDS * RUNS} hovers; baseline: 2 runs.`,
+    `${OPENS} opens after ${WARMUP} untimed (${HOVER_ROUNDS * RUNS} hovers)`,
+  );
   try {
     const page = await newBenchPage(browser, { width: 1280, height: 800 });
     await page.goto(server.url);
@@ -129,16 +137,14 @@ async function main(): Promise<void> {
     const openOk = median(big.open) < OPEN_TARGET_MS && p95(big.open) < OPEN_TARGET_MS;
     const hoverOk = median(big.hover) < HOVER_TARGET_MS && p95(big.hover) < HOVER_TARGET_MS;
     if (!openOk || !hoverOk) process.exitCode = 1;
-    console.log(`compare bench: ${os.cpus()[0]?.model ?? 'unknown cpu'} (${os.cpus().length} cores), node ${process.version}, Chromium ${browser.version()}`);
-    console.log(`${RUNS} runs × ${POINTS.toLocaleString('en')} points (loss, lr) + epoch, schedules attached; ${OPENS} opens, ${HOVER_ROUNDS * RUNS} hovers\n`);
-    const rows = [
-      ['', 'median ms', 'p95 ms', '2 runs median', 'ratio', 'target', ''],
-      ['click → both charts drawn', median(big.open).toFixed(1), p95(big.open).toFixed(1), median(small.open).toFixed(1), `${(median(big.open) / median(small.open)).toFixed(1)}×`, `< ${OPEN_TARGET_MS}`, openOk ? 'ok' : 'MISSED'],
-      ['legend hover → both redrawn', median(big.hover).toFixed(2), p95(big.hover).toFixed(2), median(small.hover).toFixed(2), `${(median(big.hover) / median(small.hover)).toFixed(1)}×`, `< ${HOVER_TARGET_MS}`, hoverOk ? 'ok' : 'MISSED'],
-    ];
-    const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-    for (const r of rows) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  '));
-    console.log(`\n(summary figures from every point, 20 runs: the last open's click → table filled took ${big.statsMs} ms; 2 runs: ${small.statsMs} ms)`);
+    const pct = (xs: number[], d: number) => `p95 ${p95(xs).toFixed(d)} ms`;
+    out.end(
+      [
+        { what: 'click → both charts drawn', figure: `${spread(big.open, 'ms', 1)}; ${pct(big.open, 1)}`, baseline: `2 runs: ${spread(small.open, 'ms', 1)}; ${(median(big.open) / median(small.open)).toFixed(1)}×`, requirement: meets(openOk, `median and p95 < ${OPEN_TARGET_MS} ms`) },
+        { what: 'legend hover → both redrawn', figure: `${spread(big.hover, 'ms')}; ${pct(big.hover, 2)}`, baseline: `2 runs: ${spread(small.hover, 'ms')}; ${(median(big.hover) / median(small.hover)).toFixed(1)}×`, requirement: meets(hoverOk, `median and p95 < ${HOVER_TARGET_MS} ms`) },
+      ],
+      [`Chromium ${browser.version()}. Summary figures from every point: the last open's click → table filled took ${big.statsMs} ms for ${RUNS} runs, ${small.statsMs} ms for 2.`],
+    );
   } finally {
     await browser.close();
     server.stop();

@@ -6,15 +6,17 @@
 // setData, and drawing the curve, its marks and axes. The evaluation alone is timed by
 // bench/schedule.bench.ts. Baseline: the same keystrokes over a 1,000-step range.
 //
-//   npx tsx bench/designer.bench.ts
+//   npx tsx bench/designer.bench.ts [--quick]      (--quick: 16 keystrokes per case instead of 50)
 import type { Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { buildRenderer, launchChromium, median, newBenchPage, p95, serve } from './lib/browser';
+import { buildRenderer, launchChromium, newBenchPage, serve } from './lib/browser';
 import { actionToDrawn } from './lib/drawn';
+import { median, meets, p95, quick, report, spread, WARMUP, type Row } from './lib/measure';
 
-const KEYSTROKES = 50;
+/** Keystrokes timed per case, after WARMUP untimed ones. */
+const KEYSTROKES = quick ? 16 : 50;
 const TARGET_MS = 16;
 
 async function setRange(page: Page, to: number): Promise<void> {
@@ -28,9 +30,10 @@ async function keystrokes(page: Page, field: string): Promise<number[]> {
   await input.click();
   await input.press('End');
   const times: number[] = [];
-  for (let i = 0; i < KEYSTROKES; i++) {
+  for (let i = 0; i < WARMUP * 2 + KEYSTROKES; i++) {
     await input.press(i % 2 === 0 ? String((i / 2) % 9 + 1) : 'Backspace');
-    times.push(await actionToDrawn(page, 'input', [{ chart: 'designer-chart', until: 'any' }]));
+    const ms = await actionToDrawn(page, 'input', [{ chart: 'designer-chart', until: 'any' }]);
+    if (i >= WARMUP * 2) times.push(ms);
   }
   return times;
 }
@@ -40,8 +43,13 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(os.tmpdir(), 'lrscope-bench-'));
   const server = await serve(join(dir, 'bench.sqlite'));
   const browser = await launchChromium();
-  const rows: string[][] = [];
+  const rows: Row[] = [];
   let failed = false;
+  const out = report(
+    `Designer keystroke → drawn (\`npx tsx bench/designer.bench.ts${quick ? ' --quick' : ''}\`)`,
+    `A 100,000-step schedule re-evaluated and redrawn per keystroke in Chromium (${KEYSTROKES} keystrokes per case after ${WARMUP * 2} untimed); baseline: the same keystrokes over 1,000 steps.`,
+    `${KEYSTROKES} keystrokes after ${WARMUP * 2} untimed`,
+  );
   try {
     const page = await newBenchPage(browser, { width: 1280, height: 800 });
     await page.goto(server.url.replace(/#.*$/, '') + '#/designer');
@@ -66,18 +74,14 @@ async function main(): Promise<void> {
       const small = result[1_000]!;
       const ok = median(big) < TARGET_MS && p95(big) < TARGET_MS;
       failed ||= !ok;
-      rows.push([
-        c.name,
-        median(big).toFixed(2), p95(big).toFixed(2),
-        median(small).toFixed(2), (median(big) / median(small)).toFixed(1) + '×',
-        ok ? 'ok' : `over ${TARGET_MS} ms`,
-      ]);
+      rows.push({
+        what: `${c.name}, 100,000 steps: keystroke → drawn`,
+        figure: `${spread(big, 'ms')}; p95 ${p95(big).toFixed(2)} ms`,
+        baseline: `1,000 steps: ${spread(small, 'ms')}; ${(median(big) / median(small)).toFixed(1)}×`,
+        requirement: meets(ok, `median and p95 < ${TARGET_MS} ms`),
+      });
     }
-    const version = browser.version();
-    const header = ['100,000 steps, keystroke → drawn', 'median ms', 'p95 ms', '1,000 steps median', 'ratio', ''];
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-    console.log(`designer bench: ${os.cpus()[0]?.model ?? 'unknown cpu'} (${os.cpus().length} cores), node ${process.version}, Chromium ${version}, ${KEYSTROKES} keystrokes per case\n`);
-    for (const r of [header, ...rows]) console.log(r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  '));
+    out.end(rows, [`Chromium ${browser.version()}.`]);
   } finally {
     await browser.close();
     server.stop();

@@ -5,7 +5,7 @@
 // is drawn with its points AND every grid chart in the viewport is drawn. The two
 // runs are opened alternately in one session, so load on the machine falls on both alike.
 //
-//   npx tsx bench/metric-grid.bench.ts
+//   npx tsx bench/metric-grid.bench.ts [--quick]      (--quick: 5 opens of each instead of 12)
 import type { Page } from '@playwright/test';
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -13,11 +13,12 @@ import { join } from 'node:path';
 import { importPaths } from '../src-main/import';
 import { openServices } from '../src-main/services';
 import { random } from './import-data';
-import { buildRenderer, launchChromium, machine, median, newBenchPage, p95, serve } from './lib/browser';
+import { buildRenderer, launchChromium, newBenchPage, serve } from './lib/browser';
+import { median, meets, p95, quick, report, spread } from './lib/measure';
 import { actionToDrawn } from './lib/drawn';
 
 const ROWS = 100_000;
-const OPENS = 12;
+const OPENS = quick ? 5 : 12;
 
 /** loss, val_loss and lr, plus `extra` metrics in train/, val/ and eval_ sections. */
 async function writeRunCsv(file: string, extra: number): Promise<void> {
@@ -81,6 +82,11 @@ async function main(): Promise<void> {
   await makeRun(dir, db, 'three', 0);
   const server = await serve(db);
   const browser = await launchChromium();
+  const out = report(
+    `Metric grid: open a run of 60 metrics (\`npx tsx bench/metric-grid.bench.ts${quick ? ' --quick' : ''}\`)`,
+    `Click → main chart and every grid chart in view drawn, in Chromium (1280 × 1400); ${ROWS.toLocaleString('en')} points per metric; baseline: a run of 3 metrics, opened alternately.`,
+    `${OPENS} opens of each after 1 untimed`,
+  );
   try {
     const page = await newBenchPage(browser, { width: 1280, height: 1400 });
     await page.goto(server.url);
@@ -97,14 +103,12 @@ async function main(): Promise<void> {
       three.push(await open(page, 'three'));
       cards.three = await drawnCards();
     }
-    console.log(`machine: ${machine()}; load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-    console.log('what                                            median     p95');
-    const line = (what: string, xs: number[]) => console.log(`${what.padEnd(46)} ${median(xs).toFixed(1).padStart(6)} ms ${p95(xs).toFixed(1).padStart(6)} ms`);
-    line('open run, 60 metrics × 100,000 points', sixty);
-    line('open run, 3 metrics × 100,000 points (base)', three);
     const ratio = median(sixty) / median(three);
-    console.log(`ratio 60 / 3 metrics: ${ratio.toFixed(2)}× (target ≤ 1.5×) ${ratio <= 1.5 ? 'ok' : 'MISSED'}`);
-    console.log(`grid charts drawn on open (the rest wait until scrolled to): ${cards.sixty} of 60, ${cards.three} of 3`);
+    const pct = (xs: number[]) => `p95 ${p95(xs).toFixed(1)} ms`;
+    out.end([
+      { what: `open run, 60 metrics × ${ROWS.toLocaleString('en')} points`, figure: `${spread(sixty, 'ms', 1)}; ${pct(sixty)}`, baseline: `3 metrics: ${spread(three, 'ms', 1)}; ${pct(three)}; ${ratio.toFixed(2)}×`, requirement: meets(ratio <= 1.5, 'ratio ≤ 1.5×') },
+      { what: 'grid charts drawn on open (the rest wait until scrolled to)', figure: `${cards.sixty} of 60`, baseline: `${cards.three} of 3` },
+    ]);
   } finally {
     await browser.close();
     server.stop();

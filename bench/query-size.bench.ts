@@ -15,14 +15,13 @@ import { CHUNK_POINTS, chunksInRange, planOf, querySeries, readLevel, type Query
 import { ImportStore } from '../src-main/db/points-import';
 import { FINE_SPAN, SUMMARY_SPAN } from '../src-main/db/points-summary';
 import { random } from './import-data';
-import { machine, median } from './lib/browser';
+import { alternate, median, quick, report, spread, type Row } from './lib/measure';
 
-const SIZES = [10_000, 100_000, 300_000, 500_000, 1_000_000, 3_000_000, 10_000_000].filter((n) => !process.argv.includes('--quick') || n <= 1_000_000);
+const SIZES = [10_000, 100_000, 300_000, 500_000, 1_000_000, 3_000_000, 10_000_000].filter((n) => !quick || n <= 1_000_000);
 const BUDGET = 2000;
+/** Queries take a millisecond or less: more of them than the harness's default, for a steady median. */
 const WARMUP = 5;
 const ROUNDS = 21;
-
-const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
 
 function writeMetrics(file: string): Map<number, number> {
   const { db } = openDatabase(file);
@@ -51,24 +50,21 @@ function writeMetrics(file: string): Map<number, number> {
   return ids;
 }
 
-function timeIt(fn: () => unknown): number {
-  const t0 = performance.now();
-  fn();
-  return performance.now() - t0;
-}
-
 const fmt = (ms: number) => (ms < 1 ? ms.toFixed(3) : ms.toFixed(2));
 
-function main(): void {
+async function main(): Promise<void> {
   const dir = mkdtempSync(join(os.tmpdir(), 'lrscope-query-size-'));
   try {
     const file = join(dir, 'q.sqlite');
     const started = performance.now();
     const ids = writeMetrics(file);
-    console.log(`query-size: ${machine()}; wrote ${SIZES.map((n) => n.toLocaleString('en')).join(', ')} points in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    console.log(`  load average before: ${load()}`);
+    const out = report(
+      `Query cost by size (\`npx tsx bench/query-size.bench.ts${quick ? ' --quick' : ''}\`)`,
+      `A full-range query at a ${BUDGET}-point budget; wrote ${SIZES.map((n) => n.toLocaleString('en')).join(', ')} points in ${((performance.now() - started) / 1000).toFixed(1)} s. Baseline, alternately: the two-level rule (raw points below budget × ${FINE_SPAN}, else fine or coarse summaries).`,
+      `${ROUNDS} queries after ${WARMUP} warm-ups`,
+    );
     const { db } = openDatabase(file);
-    const rows: string[] = [];
+    const rows: Row[] = [];
     const medians: number[] = [];
     for (const size of SIZES) {
       const id = ids.get(size)!;
@@ -76,36 +72,25 @@ function main(): void {
       const oldLevel: QueryLevel = size <= BUDGET * FINE_SPAN ? 'points' : size <= BUDGET * SUMMARY_SPAN ? 'fine' : 'coarse';
       const now = () => querySeries(db, id, { maxPoints: BUDGET });
       const old = () => readLevel(db, id, chunks, -Infinity, Infinity, BUDGET, oldLevel);
-      for (let i = 0; i < WARMUP; i++) {
-        now();
-        old();
-      }
-      const tNow: number[] = [];
-      const tOld: number[] = [];
-      for (let i = 0; i < ROUNDS; i++) {
-        tNow.push(timeIt(now));
-        tOld.push(timeIt(old));
-      }
+      const t = await alternate({ now, old }, ROUNDS, WARMUP);
+      const tNow = t.now;
+      const tOld = t.old;
       const buckets = now().steps.length;
       medians.push(median(tNow));
       const plan = planOf(chunks, -Infinity, Infinity, BUDGET);
       const read = plan.split > 0 ? `${plan.split} ${plan.finer} + ${chunks.length - plan.split} ${plan.coarser}` : `${chunks.length} ${plan.coarser}`;
-      rows.push(
-        `  ${size.toLocaleString('en').padStart(10)}  ${read.padEnd(20)} ${String(buckets).padStart(5)} buckets  ` +
-          `${fmt(median(tNow)).padStart(6)} ms (${fmt(Math.min(...tNow))}–${fmt(Math.max(...tNow))})   ` +
-          `two-level rule (${oldLevel.padEnd(6)}) ${fmt(median(tOld)).padStart(6)} ms (${fmt(Math.min(...tOld))}–${fmt(Math.max(...tOld))})`,
-      );
+      rows.push({
+        what: `${size.toLocaleString('en')} points: ${read} chunks read, ${buckets} buckets out`,
+        figure: spread(tNow, 'ms', 3),
+        baseline: `two-level rule (${oldLevel}): ${spread(tOld, 'ms', 3)}`,
+      });
     }
     db.close();
-    console.log(`  full-range query, budget ${BUDGET}, median of ${ROUNDS} after ${WARMUP} warm-ups (min–max):`);
-    console.log(`  ${'points'.padStart(10)}  chunks read at       output         now                         baseline`);
-    for (const row of rows) console.log(row);
     const falls = medians.flatMap((m, i) => (i > 0 && m < medians[i - 1]! ? [`${SIZES[i - 1]!.toLocaleString('en')} → ${SIZES[i]!.toLocaleString('en')}: ${fmt(medians[i - 1]!)} → ${fmt(m)} ms`] : []));
-    console.log(falls.length ? `  cost falls at: ${falls.join('; ')}` : '  cost never falls as the data grows (medians non-decreasing)');
-    console.log(`  load average after: ${load()}`);
+    out.end(rows, [falls.length ? `Cost falls at: ${falls.join('; ')}.` : 'Cost never falls as the data grows (medians non-decreasing).']);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-main();
+await main();

@@ -5,7 +5,7 @@
 // shows the fetched points (timing marks of src-renderer/perf.ts, read by bench/lib/drawn.ts).
 // Baseline: the same clicks on a run of 10,000 points per metric.
 //
-//   npx tsx bench/run-view.bench.ts
+//   npx tsx bench/run-view.bench.ts [--quick]      (--quick: 300,000 points per metric, 7 opens and zooms)
 import type { Page } from '@playwright/test';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -13,11 +13,13 @@ import { join } from 'node:path';
 import { importPaths } from '../src-main/import';
 import { openServices } from '../src-main/services';
 import { random } from './import-data';
-import { buildRenderer, launchChromium, machine, median, newBenchPage, p95, serve } from './lib/browser';
+import { buildRenderer, launchChromium, newBenchPage, serve } from './lib/browser';
+import { median, meets, p95, quick, report, spread, WARMUP } from './lib/measure';
 import { actionToDrawn } from './lib/drawn';
 
-const OPENS = 15;
-const ZOOMS = 15;
+const OPENS = quick ? 7 : 15;
+const ZOOMS = quick ? 7 : 15;
+const BIG = quick ? 300_000 : 1_000_000;
 
 /** Three metrics the run view draws by default: two losses (left axis) and the logged lr (right). */
 function writeRunCsv(file: string, rows: number): void {
@@ -48,7 +50,7 @@ const opened = (page: Page) => actionToDrawn(page, 'click', [{ chart: 'run-chart
 async function openRun(page: Page, name: string, other: string): Promise<number[]> {
   const runs = page.getByRole('complementary', { name: 'Runs' });
   const times: number[] = [];
-  for (let i = 0; i < OPENS; i++) {
+  for (let i = 0; i < WARMUP + OPENS; i++) {
     // From the other run (a click on the run already open changes nothing, and draws nothing).
     if (!(await page.getByRole('heading', { level: 1, name: other }).isVisible())) {
       await runs.getByText(other, { exact: true }).click();
@@ -57,14 +59,14 @@ async function openRun(page: Page, name: string, other: string): Promise<number[
     await runs.getByText(name, { exact: true }).click();
     times.push(await opened(page));
   }
-  return times;
+  return times.slice(WARMUP);
 }
 
 async function zoomRun(page: Page): Promise<number[]> {
   const canvas = page.getByTestId('run-chart').locator('.u-over');
   const box = (await canvas.boundingBox())!;
   const times: number[] = [];
-  for (let i = 0; i < ZOOMS; i++) {
+  for (let i = 0; i < WARMUP + ZOOMS; i++) {
     const x0 = box.x + box.width * (0.1 + 0.02 * (i % 5));
     await page.mouse.move(x0, box.y + box.height / 2);
     await page.mouse.down();
@@ -75,17 +77,22 @@ async function zoomRun(page: Page): Promise<number[]> {
     await canvas.dblclick({ position: { x: box.width / 2, y: box.height / 2 } });
     await actionToDrawn(page, 'mouseup', [{ chart: 'run-chart', until: 'new-range' }]);
   }
-  return times;
+  return times.slice(WARMUP);
 }
 
 async function main(): Promise<void> {
   buildRenderer();
   const dir = mkdtempSync(join(os.tmpdir(), 'lrscope-bench-run-'));
   const db = join(dir, 'bench.sqlite');
-  await makeRun(dir, db, 'big', 1_000_000);
+  await makeRun(dir, db, 'big', BIG);
   await makeRun(dir, db, 'small', 10_000);
   const server = await serve(db);
   const browser = await launchChromium();
+  const out = report(
+    `Run view: open and zoom (\`npx tsx bench/run-view.bench.ts${quick ? ' --quick' : ''}\`)`,
+    `Click (or the zoom's mouse-up) → the run chart drawn with the fetched points, in Chromium; 3 metrics × ${BIG.toLocaleString('en')} points; baseline: a run of 10,000 points per metric.`,
+    `${OPENS} opens and ${ZOOMS} zooms after ${WARMUP} untimed`,
+  );
   try {
     const page = await newBenchPage(browser, { width: 1280, height: 800 });
     await page.goto(server.url);
@@ -94,14 +101,12 @@ async function main(): Promise<void> {
     await page.getByRole('complementary', { name: 'Runs' }).getByText('big', { exact: true }).click();
     await opened(page);
     const zoom = await zoomRun(page);
-    console.log(`machine: ${machine()}`);
-    console.log('what                                         median     p95   target');
-    const line = (what: string, xs: number[], target: number) =>
-      console.log(`${what.padEnd(44)} ${median(xs).toFixed(1).padStart(6)} ms ${p95(xs).toFixed(1).padStart(6)} ms  < ${target} ms ${median(xs) < target ? 'ok' : 'MISSED'}`);
-    line('open run, 3 metrics × 1,000,000 points', big, 300);
-    line('open run, 3 metrics × 10,000 points (base)', small, 300);
-    line('zoom re-fetch, 3 metrics × 1,000,000', zoom, 100);
-    console.log(`ratio 1M / 10k open: ${(median(big) / median(small)).toFixed(2)}×`);
+    const n = BIG.toLocaleString('en');
+    const pct = (xs: number[]) => `p95 ${p95(xs).toFixed(1)} ms`;
+    out.end([
+      { what: `open run, 3 metrics × ${n} points`, figure: `${spread(big, 'ms', 1)}; ${pct(big)}`, baseline: `10,000 points: ${spread(small, 'ms', 1)}; ${(median(big) / median(small)).toFixed(2)}×`, requirement: meets(median(big) < 300, 'median < 300 ms') },
+      { what: `zoom re-fetch, 3 metrics × ${n} points`, figure: `${spread(zoom, 'ms', 1)}; ${pct(zoom)}`, requirement: meets(median(zoom) < 100, 'median < 100 ms') },
+    ]);
   } finally {
     await browser.close();
     server.stop();

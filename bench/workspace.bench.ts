@@ -5,6 +5,9 @@
 //   navigation → usable      the page asked for until the runs list shows its first row and knows
 //                            all its runs (aria-setsize)
 //   start → usable           both: what a user waits for after `lrscope serve` (target < 1 s)
+//   start → list painted     the same end read by the page itself: the wall-clock time of the frame
+//                            in which the list first holds its rows and knows all its runs, without
+//                            the ~50–150 ms Playwright's polling adds before it notices
 // then a filter typed → its 11 rows shown, and a scroll to the end → the last run shown. Baseline,
 // alternately in the same loop: a workspace of 10 runs, so the ratio is what 1,000 runs cost.
 //
@@ -25,6 +28,8 @@ const TARGET_MS = 1000;
 interface Round {
   url: number;
   usable: number;
+  /** Start → the frame that first shows the list with all its runs known, stamped in the page. */
+  painted: number;
   filter: number;
   scroll: number;
   listBytes: number;
@@ -38,9 +43,27 @@ async function allListed(page: Page, runs: number): Promise<void> {
   else await page.waitForFunction((n) => document.querySelectorAll('aside ul li:not(.spacer)').length === n, runs);
 }
 
+/**
+ * In the page, from its first script on: the wall-clock time (ms since the epoch) of the animation
+ * frame in which the runs list first holds a row and knows all `runs` runs. A string, as tsx would
+ * wrap a function's inner names in helpers the page does not have.
+ */
+const stampListShown = (runs: number) => `{
+  const shown = () => ${runs >= 200}
+    ? document.querySelector('aside li[aria-setsize="${runs}"]') !== null
+    : document.querySelectorAll('aside ul li:not(.spacer)').length === ${runs};
+  const observer = new MutationObserver(() => {
+    if (!shown()) return;
+    observer.disconnect();
+    requestAnimationFrame(() => (window.__listShown = performance.timeOrigin + performance.now()));
+  });
+  observer.observe(document, { subtree: true, childList: true, attributes: true });
+}`;
+
 /** One round on a fresh server: start, open, filter, scroll. */
 async function round(browser: Browser, file: string, runs: number): Promise<Round> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.addInitScript({ content: stampListShown(runs) });
   const list = page.getByRole('complementary', { name: 'Runs' }).getByRole('list').first();
   const t0 = performance.now();
   const server = await serve(file);
@@ -50,6 +73,8 @@ async function round(browser: Browser, file: string, runs: number): Promise<Roun
     await list.getByRole('listitem').first().waitFor();
     await allListed(page, runs);
     const tUsable = performance.now();
+    const shownAt = await page.waitForFunction(() => (window as unknown as { __listShown?: number }).__listShown).then((h) => h.jsonValue() as Promise<number>);
+    const painted = shownAt - (performance.timeOrigin + t0);
     const listBytes = await page.evaluate(
       () => (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) => e.name.endsWith('/api/runs.list'))?.encodedBodySize ?? 0,
     );
@@ -66,7 +91,7 @@ async function round(browser: Browser, file: string, runs: number): Promise<Roun
     await list.getByRole('link', { name: /sweep run 0000/ }).waitFor();
     const tScroll = performance.now() - s0;
     const rowsInPage = await page.evaluate(() => document.querySelectorAll('aside ul li:not(.spacer)').length);
-    return { url: tUrl - t0, usable: tUsable - t0, filter: tFilter, scroll: tScroll, listBytes, rowsInPage };
+    return { url: tUrl - t0, usable: tUsable - t0, painted, filter: tFilter, scroll: tScroll, listBytes, rowsInPage };
   } finally {
     await page.close();
     server.stop();
@@ -105,7 +130,8 @@ async function main(): Promise<void> {
     out.end([
       { what: 'start → URL (`lrscope serve`)', figure: spread(of(b, 'url'), 'ms', 0), baseline: vs('url') },
       { what: 'navigation → runs list usable', figure: spread(b.map((r) => r.usable - r.url), 'ms', 0), baseline: `${SMALL} runs: ${spread(s.map((r) => r.usable - r.url), 'ms', 0)}` },
-      { what: `start → runs list usable (first row, all ${RUNS} known)`, figure: spread(of(b, 'usable'), 'ms', 0), baseline: vs('usable'), requirement: meets(median(of(b, 'usable')) < TARGET_MS, '< 1 s') },
+      { what: `start → runs list usable (first row, all ${RUNS} known), as Playwright notices it`, figure: spread(of(b, 'usable'), 'ms', 0), baseline: vs('usable') },
+      { what: `start → runs list painted (the frame showing it, stamped in the page)`, figure: spread(of(b, 'painted'), 'ms', 0), baseline: vs('painted'), requirement: meets(median(of(b, 'painted')) < TARGET_MS, '< 1 s') },
       { what: 'filter typed → its 10 rows shown', figure: spread(of(b, 'filter'), 'ms', 0), baseline: vs('filter') },
       { what: 'scroll to the end → last run shown', figure: spread(of(b, 'scroll'), 'ms', 0), baseline: vs('scroll') },
       { what: 'rows in the page after the scroll', figure: `${median(of(b, 'rowsInPage'))} of ${RUNS}`, baseline: `${SMALL} runs: ${median(of(s, 'rowsInPage'))} of ${SMALL}` },

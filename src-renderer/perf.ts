@@ -10,7 +10,7 @@
 // - on each chart's element, what was really handed to uPlot and drawn (`data-series`,
 //   `data-range`, `data-marks`, …), written at most every 50 ms, off the draw itself.
 import { onDrawn, type DrawnChart } from './charts/drawn';
-import { isSparse } from './charts/plot';
+import { isSparse } from './charts/sparse';
 import type { PathKind } from './charts/types';
 
 declare global {

@@ -97,13 +97,18 @@ export function meets(ok: boolean, target: string): string {
 }
 
 /**
- * A bench's printed report: its title, machine, rounds and load before; then (at `end`) its
+ * A bench's printed report: its title, machine, rounds (ROUNDS after WARMUP unless said) and load before; then (at `end`) its
  * markdown table and the load after.
  */
-export function report(title: string, about: string): { end(rows: readonly Row[], notes?: readonly string[]): void } {
+export function report(
+  title: string,
+  about: string,
+  /** When the bench times its own rounds (more than ROUNDS, or per sample): what its medians are of. */
+  rounds = `${ROUNDS} runs after ${WARMUP} warm-up`,
+): { end(rows: readonly Row[], notes?: readonly string[]): void } {
   console.log(`#### ${title}\n`);
   if (about) console.log(`${about}\n`);
-  console.log(`${machine()}; medians of ${ROUNDS} runs after ${WARMUP} warm-up${quick ? '; --quick' : ''}; load average before: ${loadAverage()}\n`);
+  console.log(`${machine()}; medians of ${rounds}${quick ? '; --quick' : ''}; load average before: ${loadAverage()}\n`);
   return {
     end(rows, notes = []) {
       console.log(table(rows));
@@ -111,4 +116,10 @@ export function report(title: string, about: string): { end(rows: readonly Row[]
       console.log(`\nload average after: ${loadAverage()}\n`);
     },
   };
+}
+
+/** The 95th percentile (nearest rank): what a target on the slow end is checked against. */
+export function p95(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)] ?? NaN;
 }

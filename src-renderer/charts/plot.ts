@@ -6,6 +6,7 @@ import { formatRate, formatStep, formatStepTicks } from './format';
 import { formatDuration, formatWallTime } from './time-format';
 import { MARK_COLORS, marksPlugin, type MarksState } from './marks';
 import { chartDrawn, type DrawnChart } from './drawn';
+import { isSparse } from './sparse';
 import { chartBackground, readable } from '../theme/contrast';
 import type { ChartConfig, ChartSeries, PathKind } from './types';
 import { logSplits, yDomain } from './y-range';
@@ -332,17 +333,6 @@ function yRanges(config: ChartConfig): Map<string, [number, number] | null> {
 
 function uPlotPxRatio(): number {
   return typeof devicePixelRatio === 'number' && devicePixelRatio > 0 ? devicePixelRatio : 1;
-}
-
-/** Fewer finite points in view than one per 24 CSS pixels (stops counting past that: cheap on dense data). */
-export function isSparse(values: ArrayLike<number | null | undefined>, i0: number, i1: number, cssWidth: number): boolean {
-  const limit = Math.max(1, Math.floor(cssWidth / 24));
-  let n = 0;
-  for (let i = i0; i <= i1; i++) {
-    const v = values[i];
-    if (typeof v === 'number' && Number.isFinite(v) && ++n > limit) return false;
-  }
-  return n > 0;
 }
 
 /** A theme colour from the page's CSS variables (theme/theme.css), read when a plot is built. */
