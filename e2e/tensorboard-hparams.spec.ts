@@ -57,7 +57,8 @@ test('TensorBoard hparams in the Configuration panel and the runs filter; the ev
   await card.scrollIntoViewIfNeeded();
   await expect(card.getByRole('figure', { name: 'train_loss by wall time' })).toBeVisible();
   const chart = card.getByTestId('metric-chart');
-  const range = async () => (await chart.getAttribute('data-range'))!.split(/-(?=\d)/).map(Number);
+  // The attribute is written shortly after the draw (src-renderer/perf.ts): absent, the poll asks again.
+  const range = async () => ((await chart.getAttribute('data-range')) ?? 'NaN-NaN').split(/-(?=\d)/).map(Number);
   const at = (step: number) => wallTimes.find(([s]) => s === step)![1];
   await expect.poll(async () => (await range())[0]).toBeCloseTo(at(1), 3);
   expect((await range())[1]).toBeCloseTo(at(8), 3);

@@ -5,7 +5,7 @@
 import type { LiveEvent, WatchFolder } from '../../src-shared/api/watch-types';
 import { api, authHeaders, shell } from './api';
 import { readInto } from './read-into';
-import { refreshRuns, retryRunsIfFailed } from './runs.svelte';
+import { refreshRuns } from './runs.svelte';
 import { runChanged } from './run-listeners';
 import { livenessOf } from '../watch/liveness';
 
@@ -57,15 +57,14 @@ function handle(event: LiveEvent): void {
 
 /** Reads the event stream; reconnects after a pause if it ends (a restarted server). */
 async function streamEvents(): Promise<void> {
-  let connectedBefore = false;
   for (;;) {
     try {
       const res = await fetch('./api/events', { headers: { Accept: 'text/event-stream', ...authHeaders() } });
       if (!res.ok || !res.body) throw new Error(`HTTP ${res.status}`);
-      // The server is there (again): what changed while we were not listening, and what failed.
-      if (connectedBefore) void refreshRuns();
-      else retryRunsIfFailed();
-      connectedBefore = true;
+      // The server is there (again): what changed while we were not listening — on the first
+      // connection too, since the list shown may be the one the page's first script asked for
+      // before this stream was open (lib/boot.ts), and a run added in between sends no event.
+      void refreshRuns();
       await refreshFolders();
       const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
       let text = '';
@@ -97,6 +96,8 @@ export function startLive(): void {
   void refreshFolders();
   setInterval(() => (liveState.now = Date.now()), 5000);
   const bridge = window.lrscopeShell;
-  if (shell === 'electron' && bridge) bridge.onLive(handle);
-  else void streamEvents();
+  if (shell === 'electron' && bridge) {
+    bridge.onLive(handle);
+    void refreshRuns(); // what changed between the start-up read and this subscription
+  } else void streamEvents();
 }

@@ -43,7 +43,3 @@ export async function refreshRuns(): Promise<void> {
   if (runs) for (const listener of readListeners) listener(runs);
 }
 
-/** Reads the list again if the last read failed (the server is back). */
-export function retryRunsIfFailed(): void {
-  if (list.error !== null) void refreshRuns();
-}
