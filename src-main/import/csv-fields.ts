@@ -107,3 +107,29 @@ export function sniffDelimiter(header: Buffer): number {
   }
   return best;
 }
+
+/**
+ * A writer that adds unnamed fields consistently (Flair writes an empty field after TRAIN_LOSS
+ * that its header lacks) is read by dropping them, when the first row shows where they are.
+ */
+export function findPhantom(f: Fields, width: number): number[] | null {
+  const extra = f.count - width;
+  if (extra < 1 || extra > 2) return null;
+  const empty: number[] = [];
+  for (let i = 0; i < f.count && empty.length < extra; i++) if (f.starts[i] === f.ends[i]) empty.push(i);
+  return empty.length === extra ? empty : null;
+}
+
+export function dropFields(f: Fields, positions: number[]): void {
+  let w = 0;
+  for (let r = 0, p = 0; r < f.count; r++) {
+    if (p < positions.length && positions[p] === r) {
+      p++;
+      continue;
+    }
+    f.starts[w] = f.starts[r]!;
+    f.ends[w] = f.ends[r]!;
+    w++;
+  }
+  f.count = w;
+}

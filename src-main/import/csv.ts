@@ -2,9 +2,9 @@
 // Ultralytics' results.csv (space-padded columns), Flair's loss.tsv and hand-written scripts.
 import type { ImportContext } from './context';
 import { readNumericRow } from './csv-fast';
-import { Fields, quotesBalanced, sniffDelimiter, splitPlain, splitQuoted } from './csv-fields';
+import { dropFields, Fields, findPhantom, quotesBalanced, sniffDelimiter, splitPlain, splitQuoted } from './csv-fields';
 import { ImportError } from './errors';
-import { readLines, unfinishedText } from './lines';
+import { isBlank, readLines, unfinishedText } from './lines';
 import { findStepColumn, isEpochName } from './names';
 import { MISSING, NumberReader, TEXT } from './numbers';
 import { MAX_METRICS_PER_RUN, tooManyMetrics, type MetricWriter, type RunWriter } from './run-writer';
@@ -245,32 +245,6 @@ class CsvBody {
   }
 }
 
-/**
- * A writer that adds unnamed fields consistently (Flair writes an empty field after TRAIN_LOSS
- * that its header lacks) is read by dropping them, when the first row shows where they are.
- */
-function findPhantom(f: Fields, width: number): number[] | null {
-  const extra = f.count - width;
-  if (extra < 1 || extra > 2) return null;
-  const empty: number[] = [];
-  for (let i = 0; i < f.count && empty.length < extra; i++) if (f.starts[i] === f.ends[i]) empty.push(i);
-  return empty.length === extra ? empty : null;
-}
-
-function dropFields(f: Fields, positions: number[]): void {
-  let w = 0;
-  for (let r = 0, p = 0; r < f.count; r++) {
-    if (p < positions.length && positions[p] === r) {
-      p++;
-      continue;
-    }
-    f.starts[w] = f.starts[r]!;
-    f.ends[w] = f.ends[r]!;
-    w++;
-  }
-  f.count = w;
-}
-
 export async function importCsv(file: string, run: RunWriter, ctx: ImportContext, stepColumn: string | undefined): Promise<void> {
   let header: CsvHeader | null = null;
   let body: CsvBody | null = null;
@@ -299,11 +273,6 @@ export async function importCsv(file: string, run: RunWriter, ctx: ImportContext
   (body as CsvBody).finish(read.unfinished ? ` (line ${read.unfinished.line} has no newline at its end: cut, or still being written, so not imported)` : '');
   // readLines counted every line; the summary says rows of data ("4,501 rows", not 4,502 with the header).
   ctx.notRows(ctx.rows - linesBefore - (body as CsvBody).rows);
-}
-
-function isBlank(buf: Buffer, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (buf[i] !== 32 && buf[i] !== 9) return false;
-  return true;
 }
 
 /** The header and first rows as text, for the preview. */

@@ -120,7 +120,8 @@ export async function readLines(file: string, ctx: ImportContext | null, onLine:
   return { unfinished: { line: line + 1, bytes: carry.length } };
 }
 
-function isBlank(buf: Buffer, start: number, end: number): boolean {
+/** A line of spaces and tabs only. */
+export function isBlank(buf: Buffer, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (buf[i] !== 32 && buf[i] !== 9) return false;
   return true;
 }

@@ -4,11 +4,11 @@
 // after a restart. Field splitting, number parsing and the step choice are the importer's own
 // (csv-fields, numbers, names, object-rows), so a followed log reads as an import of it would.
 import { chooseStep, columnNames } from '../import/csv';
-import { Fields, quotesBalanced, sniffDelimiter, splitPlain, splitQuoted } from '../import/csv-fields';
+import { dropFields, Fields, findPhantom, quotesBalanced, sniffDelimiter, splitPlain, splitQuoted } from '../import/csv-fields';
 import { MLFLOW_CLOCK, takeClockPoint, type StepClockState } from '../import/clock';
 import { ImportError } from '../import/errors';
 import { timestampOf } from '../import/mlflow';
-import { MAX_LINE_BYTES } from '../import/lines';
+import { isBlank, MAX_LINE_BYTES } from '../import/lines';
 import { chooseStepKey } from '../import/object-rows';
 import { MISSING, NUMBER, NumberReader, TEXT } from '../import/numbers';
 import { flatten, isObject, parsePythonJson } from '../import/python-json';
@@ -163,33 +163,6 @@ function csvRow(file: string, state: CsvState, f: Fields, line: number, reader: 
     batch.add(header.names[c]!, step, v);
   }
   state.rows++;
-}
-
-function findPhantom(f: Fields, width: number): number[] | null {
-  const extra = f.count - width;
-  if (extra < 1 || extra > 2) return null;
-  const empty: number[] = [];
-  for (let i = 0; i < f.count && empty.length < extra; i++) if (f.starts[i] === f.ends[i]) empty.push(i);
-  return empty.length === extra ? empty : null;
-}
-
-function dropFields(f: Fields, positions: number[]): void {
-  let w = 0;
-  for (let r = 0, p = 0; r < f.count; r++) {
-    if (p < positions.length && positions[p] === r) {
-      p++;
-      continue;
-    }
-    f.starts[w] = f.starts[r]!;
-    f.ends[w] = f.ends[r]!;
-    w++;
-  }
-  f.count = w;
-}
-
-function isBlank(buf: Buffer, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (buf[i] !== 32 && buf[i] !== 9) return false;
-  return true;
 }
 
 export function newJsonlState(): JsonlState {
