@@ -1,7 +1,8 @@
 // A run's clock, stored by default with the role 'clock', equals the log's own times: TensorBoard's
 // event wall_time (as TensorBoard's own reader reads it: fixtures/hparams/expected.json, written by
 // make_fixture.py), MLflow's metric timestamps and a generated run's wall_time column.
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { querySeries } from '../db/points';
@@ -48,6 +49,23 @@ describe("a run's clock", () => {
     const lines = readFileSync(join(run, 'metrics', 'loss'), 'utf8').trim().split('\n').map((l) => l.trim().split(/\s+/).map(Number));
     expect(clock.steps).toEqual(lines.map((l) => l[2]));
     expect(clock.values).toEqual(lines.map((l) => l[0]));
+  });
+
+  it('MLflow: a timestamp that is not a number is an error naming the file and the line, and nothing is written', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lrscope-mlflow-clock-'));
+    try {
+      const run = join(dir, 'ed05f9cd599442fe9a0c9222184710b8');
+      cpSync(sample('mlflow/swahili_stt_keras_autolog/mlruns/1/ed05f9cd599442fe9a0c9222184710b8'), run, { recursive: true });
+      const loss = join(run, 'metrics', 'loss');
+      const lines = readFileSync(loss, 'utf8').trim().split('\n');
+      lines[2] = lines[2]!.replace(/^\S+/, 'noon');
+      writeFileSync(loss, lines.join('\n') + '\n');
+      await expect(importPaths(t.db, [run])).rejects.toThrow(/metrics\/loss.*line 3.*the timestamp "noon" is not a number of milliseconds/);
+      expect(t.db.prepare('SELECT count(*) AS n FROM runs').get()).toEqual({ n: 0 });
+      expect(t.db.prepare('SELECT count(*) AS n FROM metrics').get()).toEqual({ n: 0 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("a generated run's wall_time column (CSV and JSONL) is stored as the clock, its values at random steps the file's", async () => {
