@@ -1,6 +1,7 @@
 // The shipped build, one for every shell. The Node side is bundled once by esbuild into out/cli:
 // the CLI (main.mjs, which browser mode's server is part of), the Electron shell's main process
-// (electron-main.mjs) and the schedule-inference worker (infer-worker.mjs), as entries over shared
+// (electron-main.mjs), the schedule-inference worker (infer-worker.mjs) and the CSV parse worker
+// (csv-worker.mjs), as entries over shared
 // chunks, so both shells load the very same server and core modules. out/main/index.mjs is the
 // Electron entry package.json names: it only imports electron-main.mjs. The sandboxed preload is
 // bundled as CommonJS (out/preload/index.cjs) and the renderer is built by Vite (out/renderer),
@@ -26,6 +27,7 @@ export const NODE_ENTRIES = {
   main: 'src-main/cli/main.ts',
   'electron-main': 'src-main/electron/main.ts',
   'infer-worker': 'src-main/services/infer-thread.ts',
+  'csv-worker': 'src-main/import/csv-thread.ts',
 };
 
 /**

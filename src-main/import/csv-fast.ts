@@ -4,6 +4,7 @@
 // having changed nothing but its output arrays, and the record goes the general way (csv.ts),
 // which gives the same values and the errors. Values are those of NumberReader.read, bit for bit.
 import { decimalQuotient, POW10 } from './numbers';
+import { isStep } from './steps';
 
 /** Whether the 4 bytes of x (little-endian) are all ASCII digits. */
 function isFourDigits(x: number): boolean {
@@ -26,9 +27,10 @@ type Latin1Slicer = { latin1Slice(start: number, end: number): string };
  * fields separated by `delimiter`, each a decimal number (sign, digits, point, exponent; blanks
  * around it) or blank. Returns where the record ended (the newline, or `end`), with `values[c]`
  * the number of field c and `present[c]` 0 for a blank field, else 1; or -1 when the record is
- * not such a one. `view` is a DataView on `b` (digits are read 4 at a time through it).
+ * not such a one. `view` is a DataView on `b` (digits are read 4 at a time through it). The
+ * fields go to values[base + c] and present[base + c] when `base` is given (RowParser's rows).
  */
-export function readNumericRow(b: Buffer, view: DataView, start: number, end: number, delimiter: number, width: number, values: Float64Array, present: Uint8Array): number {
+export function readNumericRow(b: Buffer, view: DataView, start: number, end: number, delimiter: number, width: number, values: Float64Array, present: Uint8Array, base = 0): number {
   let i = start;
   let col = 0;
   for (;;) {
@@ -38,7 +40,7 @@ export function readNumericRow(b: Buffer, view: DataView, start: number, end: nu
     // ends a blank last field, and a field that trims to a number is one for NumberReader too).
     while (i < end && ((c = b[i]!) === 32 || c === 13 || (c === 9 && delimiter !== 9))) i++;
     if (i === end || c === delimiter || c === 10) {
-      present[col] = 0;
+      present[base + col] = 0;
     } else {
       const s = i;
       let negative = false;
@@ -122,12 +124,77 @@ export function readNumericRow(b: Buffer, view: DataView, start: number, end: nu
       let v = NaN;
       if (significant <= 15 && exponent >= -22 && exponent <= 22) v = exponent < 0 ? hi / POW10[-exponent]! : hi * POW10[exponent]!;
       else if (significant > 15 && exponent >= -22 && exponent < 0) v = decimalQuotient(hi, significant - 15, lo, -exponent);
-      if (v === v) values[col] = negative ? -v : v;
-      else values[col] = Number((b as unknown as Latin1Slicer).latin1Slice(s, e));
-      present[col] = 1;
+      if (v === v) values[base + col] = negative ? -v : v;
+      else values[base + col] = Number((b as unknown as Latin1Slicer).latin1Slice(s, e));
+      present[base + col] = 1;
     }
     col++;
     if (i === end || b[i] === 10) return col === width ? i : -1;
     i++; // the delimiter
+  }
+}
+
+/** Rows of plain numbers, columnar: row r's field c at values[r · width + c] (present: 0 = blank). */
+export interface ParsedRows {
+  values: Float64Array<ArrayBuffer>;
+  present: Uint8Array<ArrayBuffer>;
+  /** Rows read, one line each. */
+  rows: number;
+  /** Where reading stopped: just after the last newline read (the start when none was). */
+  stop: number;
+}
+
+/** Values in one batch of rows: a bounded buffer, whatever the number of columns (up to 10,000). */
+const BATCH_VALUES = 1 << 16;
+
+/** Rows per batch for `width` columns. */
+export function batchRows(width: number): number {
+  return Math.max(1, Math.floor(BATCH_VALUES / width));
+}
+
+export function emptyBatch(width: number): ParsedRows {
+  const size = batchRows(width) * width;
+  return { values: new Float64Array(size), present: new Uint8Array(size), rows: 0, stop: 0 };
+}
+
+/**
+ * The fast path's rows: what the CSV body delivers, parsed in the import's thread or ahead of it
+ * in a parse worker (csv-prefetch.ts). Stops at the first record that needs the general way: a
+ * blank line, quotes, words, a wrong field count, a missing or invalid step, a line `end` cuts.
+ */
+export class RowParser {
+  private viewOf: Buffer | null = null;
+  private view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
+
+  constructor(
+    private readonly delimiter: number,
+    private readonly width: number,
+    /** The step column, -1 when the row index is the step. */
+    private readonly stepIndex: number,
+  ) {}
+
+  /** Reads up to batchRows(width) records from `pos` into `out`. */
+  parse(buf: Buffer, pos: number, end: number, out: ParsedRows): void {
+    if (buf !== this.viewOf) {
+      this.viewOf = buf;
+      this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+    }
+    const { delimiter, width, stepIndex, view } = this;
+    const { values, present } = out;
+    const most = values.length / width;
+    let rows = 0;
+    let base = 0;
+    while (rows < most && pos < end) {
+      const c = buf[pos];
+      if (c === 10 || (c === 13 && buf[pos + 1] === 10)) break; // a blank line
+      const at = readNumericRow(buf, view, pos, end, delimiter, width, values, present, base);
+      if (at < 0 || at === end) break;
+      if (stepIndex >= 0 && (present[base + stepIndex] === 0 || !isStep(values[base + stepIndex]!))) break; // the general way names the line
+      rows++;
+      base += width;
+      pos = at + 1;
+    }
+    out.rows = rows;
+    out.stop = pos;
   }
 }

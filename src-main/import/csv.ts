@@ -1,10 +1,13 @@
 // CSV and TSV logs: Lightning's CSVLogger (sparse rows), Keras' CSVLogger (a row per epoch),
 // Ultralytics' results.csv (space-padded columns), Flair's loss.tsv and hand-written scripts.
+import { statSync } from 'node:fs';
 import type { ImportContext } from './context';
-import { readNumericRow } from './csv-fast';
+import { batchRows, emptyBatch, RowParser, type ParsedRows } from './csv-fast';
 import { dropFields, Fields, findPhantom, quotesBalanced, sniffDelimiter, splitPlain, splitQuoted } from './csv-fields';
 import { ImportError } from './errors';
-import { isBlank, readLines, unfinishedText } from './lines';
+import { CsvPrefetch, PREFETCH_MIN_BYTES, type Batch } from './csv-prefetch';
+import { BLOCK_BYTES } from './file-blocks';
+import { isBlank, readLines, unfinishedText, type BlockPlace, type LinesRead } from './lines';
 import { findStepColumn, isEpochName } from './names';
 import { MISSING, NumberReader, TEXT } from './numbers';
 import { MAX_METRICS_PER_RUN, tooManyMetrics, type MetricWriter, type RunWriter } from './run-writer';
@@ -132,12 +135,11 @@ class CsvBody {
   /** Positions of unnamed empty fields that every row carries (Flair's loss.tsv has one). */
   private phantom: number[] | null = null;
   rows = 0;
-  /** Values and presence of the fields of the record being read by the fast path. */
-  private readonly values: Float64Array;
-  private readonly present: Uint8Array;
-  /** A DataView on the buffer last read (the fast path reads 4 digits at once through it). */
-  private viewOf: Buffer | null = null;
-  private view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(0));
+  /** The fast path's reader and the batch it reads into. */
+  private readonly parser: RowParser;
+  private readonly batch: ParsedRows;
+  /** The parse worker: undefined until the fast path first applies, then null when not worth one. */
+  private prefetch: CsvPrefetch | null | undefined = undefined;
 
   constructor(
     private readonly file: string,
@@ -147,8 +149,8 @@ class CsvBody {
     this.width = header.names.length;
     this.kinds = new Uint8Array(this.width);
     this.writers = new Array<MetricWriter | null>(this.width).fill(null);
-    this.values = new Float64Array(this.width);
-    this.present = new Uint8Array(this.width);
+    this.parser = new RowParser(header.delimiter, this.width, header.stepIndex);
+    this.batch = emptyBatch(this.width);
     if (header.stepIndex >= 0 && !header.stepIsMetric) this.kinds[header.stepIndex] = SKIPPED;
   }
 
@@ -158,40 +160,67 @@ class CsvBody {
    * general way (row): the first record (it may show unnamed fields), a blank line, quotes,
    * words, a missing step, a wrong field count, or a line the block does not hold whole.
    * Returns how many lines it read; `next.pos` is where it stopped (just after a newline).
+   * In a big file the rows may come parsed ahead by the worker (csv-prefetch.ts), then a promise.
    */
-  fastRows(buf: Buffer, pos: number, end: number, next: { pos: number }): number {
+  fastRows(buf: Buffer, pos: number, end: number, next: { pos: number }, block: BlockPlace): number | Promise<number> {
     next.pos = pos;
     if (this.rows === 0 || this.phantom !== null) return 0;
-    if (buf !== this.viewOf) {
-      this.viewOf = buf;
-      this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-    }
-    const { values, present, kinds, writers, view, width } = this;
+    const ahead = this.prefetchAt(block)?.batchAt(block.index, block.offset + pos) ?? null;
+    // A batch past this block's end: the worker read a file that has grown since this block was read.
+    const fits = (batch: Batch | null): batch is Batch => batch !== null && batch.stop - block.offset <= end;
+    if (!(ahead instanceof Promise)) return fits(ahead) ? this.takeBatch(ahead, block, next) : this.parseRows(buf, pos, end, next);
+    return ahead.then((batch) => (fits(batch) ? this.takeBatch(batch, block, next) : this.parseRows(buf, pos, end, next)));
+  }
+
+  /** Stops the parse worker, if one started. */
+  async close(): Promise<void> {
+    await this.prefetch?.stop();
+  }
+
+  /** The parse worker once a big file's first rows show the fast path applies; null for a small one. */
+  private prefetchAt(block: BlockPlace): CsvPrefetch | null {
+    if (this.prefetch !== undefined) return this.prefetch;
+    const bigEnough = (statSync(this.file, { throwIfNoEntry: false })?.size ?? 0) - block.offset >= PREFETCH_MIN_BYTES;
     const { delimiter, stepIndex } = this.header;
+    const options = { file: this.file, delimiter, width: this.width, stepIndex, blockBytes: BLOCK_BYTES, firstBlock: block.index + 1 };
+    this.prefetch = bigEnough && block.offset === block.index * BLOCK_BYTES ? CsvPrefetch.start(options) : null;
+    return this.prefetch;
+  }
+
+  private parseRows(buf: Buffer, pos: number, end: number, next: { pos: number }): number {
+    const batch = this.batch;
     let lines = 0;
-    while (pos < end) {
-      const c = buf[pos];
-      if (c === 10 || (c === 13 && buf[pos + 1] === 10)) break; // a blank line
-      const at = readNumericRow(buf, view, pos, end, delimiter, width, values, present);
-      if (at < 0 || at === end) break;
-      let step = this.rows;
-      if (stepIndex >= 0) {
-        if (present[stepIndex] === 0) break;
-        step = values[stepIndex]!;
-        if (!isStep(step)) break; // the general way names the line
-      }
-      for (let col = 0; col < width; col++) {
-        const kind = kinds[col];
-        if (kind === SKIPPED || kind === TEXT_COLUMN || present[col] === 0) continue;
-        if (kind === UNDECIDED) this.decide(col);
-        writers[col]?.add(step, values[col]!);
-      }
-      this.rows++;
-      lines++;
-      pos = at + 1;
-    }
+    do {
+      this.parser.parse(buf, pos, end, batch);
+      this.deliver(batch);
+      lines += batch.rows;
+      pos = batch.stop;
+    } while (batch.rows === batchRows(this.width));
     next.pos = pos;
     return lines;
+  }
+
+  private takeBatch(batch: Batch, block: BlockPlace, next: { pos: number }): number {
+    this.deliver(batch);
+    next.pos = batch.stop - block.offset;
+    return batch.rows;
+  }
+
+  /** The rows of a batch to their metrics. */
+  private deliver(batch: ParsedRows): void {
+    const { kinds, writers, width } = this;
+    const { stepIndex } = this.header;
+    const { values, present } = batch;
+    for (let r = 0, base = 0; r < batch.rows; r++, base += width) {
+      const step = stepIndex >= 0 ? values[base + stepIndex]! : this.rows;
+      for (let col = 0; col < width; col++) {
+        const kind = kinds[col];
+        if (kind === SKIPPED || kind === TEXT_COLUMN || present[base + col] === 0) continue;
+        if (kind === UNDECIDED) this.decide(col);
+        writers[col]?.add(step, values[base + col]!);
+      }
+      this.rows++;
+    }
   }
 
   row(f: Fields, line: number): void {
@@ -261,11 +290,16 @@ export async function importCsv(file: string, run: RunWriter, ctx: ImportContext
     if (at > 0) body!.row(splitter!.fields, at);
   };
   // Plain numeric rows in bulk; the rest (and a record whose quoted field runs on) line by line.
-  const manyLines = (buf: Buffer, pos: number, end: number, next: { pos: number }): number =>
-    body !== null && splitter!.idle ? (body as CsvBody).fastRows(buf, pos, end, next) : 0;
+  const manyLines = (buf: Buffer, pos: number, end: number, next: { pos: number }, block: BlockPlace): number | Promise<number> =>
+    body !== null && splitter!.idle ? (body as CsvBody).fastRows(buf, pos, end, next, block) : 0;
   // A header without a newline is read as it is; a last data row without one is set aside.
   const linesBefore = ctx.rows;
-  const read = await readLines(file, ctx, oneLine, manyLines, () => header === null);
+  let read: LinesRead;
+  try {
+    read = await readLines(file, ctx, oneLine, manyLines, () => header === null);
+  } finally {
+    await (body as CsvBody | null)?.close();
+  }
   if (!body) throw new ImportError(file, null, 'the file is empty');
   (splitter as RecordSplitter | null)?.finish();
   const unfinished = unfinishedText(file, read);

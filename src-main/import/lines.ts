@@ -12,12 +12,19 @@ export const MAX_LINE_BYTES = 16 << 20;
  */
 export type LineHandler = (buf: Buffer, start: number, end: number, line: number) => boolean | void;
 
+/** Where a block lies in the file: its number (from 0) and the offset of its first byte. */
+export interface BlockPlace {
+  index: number;
+  offset: number;
+}
+
 /**
  * Optional, for a reader with a fast path (CSV): reads as many whole lines as it can from `pos`
  * of `buf` (up to `end`, which need not end a line) in one call, sets `next.pos` just after the
- * last newline it read, and returns how many lines that was (0: the LineHandler gets the next).
+ * last newline it read, and returns how many lines that was (0: the LineHandler gets the next);
+ * a promise of it when the lines come from elsewhere (CSV's parse worker).
  */
-export type BulkLineHandler = (buf: Buffer, pos: number, end: number, next: { pos: number }) => number;
+export type BulkLineHandler = (buf: Buffer, pos: number, end: number, next: { pos: number }, block: BlockPlace) => number | Promise<number>;
 
 /**
  * Whether a last line without a newline is whole all the same (a JSON object that closes). Without
@@ -50,7 +57,12 @@ export async function readLines(file: string, ctx: ImportContext | null, onLine:
   let first = true;
   let newline = LF;
   const next = { pos: 0 };
+  const place: BlockPlace = { index: -1, offset: 0 };
+  let blockBytes = 0;
   for await (const block of fileBlocks(file)) {
+    place.index++;
+    place.offset += blockBytes;
+    blockBytes = block.length;
     let pos = 0;
     if (first) {
       first = false;
@@ -86,7 +98,8 @@ export async function readLines(file: string, ctx: ImportContext | null, onLine:
     }
     for (;;) {
       if (onLines) {
-        const read = onLines(block, pos, block.length, next);
+        let read = onLines(block, pos, block.length, next, place);
+        if (typeof read !== 'number') read = await read; // only then: a line-by-line file would pay a turn per line
         if (read > 0) {
           line += read;
           rows += read;

@@ -1,0 +1,146 @@
+// A big CSV's plain numeric rows parsed ahead, in a worker thread (csv-thread.ts), while the import's
+// own thread stores the rows before them: parsing is ~60 % of a CSV import and storing the rest, so
+// on two cores the two overlap (issue 15: `lrscope import` of 1M rows against `sqlite3 .import`).
+//
+// The worker reads the file itself, block k at k · BLOCK_BYTES as fileBlocks reads it, and parses
+// each block's whole lines with the same RowParser as the fast path here; the import's thread takes
+// a batch only when it starts exactly where its own reading stands, so everything else (the header,
+// the lines across blocks, quoted or odd records, a file still growing) goes the usual way, and the
+// rows, their order and every error are those of a read without the worker. The worker stays at most
+// AHEAD blocks in front (bounded memory) and skips the blocks the import's thread has reached first.
+import { Worker } from 'node:worker_threads';
+import type { ParsedRows } from './csv-fast';
+
+/** Slots of the state shared with the worker (an Int32Array on a SharedArrayBuffer). */
+export const SLOT = {
+  /** The block the import's thread is reading. */
+  mainAt: 0,
+  /** The last block the import's thread parses itself: the worker skips it. */
+  mainParses: 1,
+  /** The block the worker is parsing. */
+  workerAt: 2,
+  /** The last block the worker finished. */
+  doneUpTo: 3,
+  /** 1: stop. */
+  cancel: 4,
+} as const;
+/** Blocks the worker may parse ahead of the import's thread. */
+export const AHEAD = 4;
+/** Below this the worker's start (~30 ms) costs more than it saves. */
+export const PREFETCH_MIN_BYTES = 8 << 20;
+
+/** A batch of parsed rows from the worker; start and stop are offsets in the file. */
+export interface Batch extends ParsedRows {
+  block: number;
+  start: number;
+  /** The block's last batch. */
+  last: boolean;
+}
+
+export interface PrefetchOptions {
+  file: string;
+  delimiter: number;
+  width: number;
+  stepIndex: number;
+  blockBytes: number;
+  /** The first block the worker parses. */
+  firstBlock: number;
+}
+
+type Message = Batch | { end: true };
+
+const WORKER_URL = new URL('./csv-worker.mjs', import.meta.url);
+
+export class CsvPrefetch {
+  /**
+   * Tests set it so that the import's thread waits for the worker's batches instead of reading a
+   * block itself when the worker is not there yet (a worker started through tsx takes ~1 s).
+   */
+  static waitForWorker = false;
+  private readonly queue: Batch[] = [];
+  private wake: (() => void) | null = null;
+  private ended = false;
+  /** The last block whose batches were all taken. */
+  private complete = -1;
+
+  private constructor(
+    private readonly worker: Worker,
+    private readonly state: Int32Array,
+  ) {
+    worker.on('message', (m: Message) => {
+      if ('end' in m) this.ended = true;
+      else this.queue.push(m);
+      this.notify();
+    });
+    // A worker that fails (or cannot load) leaves the rest to the import's thread.
+    worker.on('error', () => this.finish());
+    worker.on('exit', () => this.finish());
+  }
+
+  /** The worker, started; null when it cannot start (the import's thread then reads everything). */
+  static start(options: PrefetchOptions): CsvPrefetch | null {
+    const shared = new SharedArrayBuffer(4 * Object.keys(SLOT).length);
+    const state = new Int32Array(shared);
+    state[SLOT.mainAt] = options.firstBlock - 1;
+    state[SLOT.mainParses] = options.firstBlock - 1;
+    state[SLOT.workerAt] = -1;
+    state[SLOT.doneUpTo] = -1;
+    try {
+      return new CsvPrefetch(new Worker(WORKER_URL, { workerData: { ...options, shared } }), state);
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * The worker's batch that starts at `offset` of the file, read in block `block`: the batch, a
+   * promise of it when the worker is on that block (null if it has none), or null at once when the
+   * import's thread should read the rows itself.
+   */
+  batchAt(block: number, offset: number): Batch | Promise<Batch | null> | null {
+    if (this.ended && this.queue.length === 0) return null;
+    if (Atomics.load(this.state, SLOT.mainAt) < block) {
+      Atomics.store(this.state, SLOT.mainAt, block);
+      Atomics.notify(this.state, SLOT.mainAt);
+    }
+    while (this.queue.length > 0 && (this.queue[0]!.block < block || (this.queue[0]!.block === block && this.queue[0]!.start < offset))) this.take();
+    const head = this.queue[0];
+    if (head) return head.block === block && head.start === offset ? this.take() : null;
+    if (this.ended || this.complete >= block) return null;
+    const coming = CsvPrefetch.waitForWorker || Atomics.load(this.state, SLOT.workerAt) === block || Atomics.load(this.state, SLOT.doneUpTo) >= block;
+    if (coming) return this.next().then(() => this.batchAt(block, offset));
+    Atomics.store(this.state, SLOT.mainParses, block);
+    return null;
+  }
+
+  /** Stops the worker (at the end of the file, on an error or a cancel). */
+  async stop(): Promise<void> {
+    Atomics.store(this.state, SLOT.cancel, 1);
+    Atomics.notify(this.state, SLOT.mainAt);
+    this.finish();
+    await this.worker.terminate();
+  }
+
+  private take(): Batch {
+    const batch = this.queue.shift()!;
+    if (batch.last) this.complete = batch.block;
+    return batch;
+  }
+
+  private next(): Promise<void> {
+    return new Promise((resolve) => {
+      this.wake = resolve;
+    });
+  }
+
+  private notify(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
+
+  private finish(): void {
+    this.ended = true;
+    this.notify();
+  }
+}
