@@ -136,8 +136,8 @@ export function readNumericRow(b: Buffer, view: DataView, start: number, end: nu
 
 /** Rows of plain numbers, columnar: row r's field c at values[r · width + c] (present: 0 = blank). */
 export interface ParsedRows {
-  values: Float64Array<ArrayBuffer>;
-  present: Uint8Array<ArrayBuffer>;
+  values: Float64Array;
+  present: Uint8Array;
   /** Rows read, one line each. */
   rows: number;
   /** Where reading stopped: just after the last newline read (the start when none was). */

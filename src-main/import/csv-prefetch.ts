@@ -6,10 +6,12 @@
 // each block's whole lines with the same RowParser as the fast path here; the import's thread takes
 // a batch only when it starts exactly where its own reading stands, so everything else (the header,
 // the lines across blocks, quoted or odd records, a file still growing) goes the usual way, and the
-// rows, their order and every error are those of a read without the worker. The worker stays at most
-// AHEAD blocks in front (bounded memory) and skips the blocks the import's thread has reached first.
+// rows, their order and every error are those of a read without the worker. Batches are written into
+// a ring of SLOTS in shared memory (no copy, no allocation per batch: fresh transferred buffers cost
+// a third of the worker's time) and the worker waits for a free slot, so memory stays bounded; it
+// skips the blocks the import's thread reads itself.
 import { Worker } from 'node:worker_threads';
-import type { ParsedRows } from './csv-fast';
+import { batchRows, type ParsedRows } from './csv-fast';
 
 /** Slots of the state shared with the worker (an Int32Array on a SharedArrayBuffer). */
 export const SLOT = {
@@ -23,18 +25,44 @@ export const SLOT = {
   doneUpTo: 3,
   /** 1: stop. */
   cancel: 4,
+  /** Batches the import's thread has let go of (their slots are free again). */
+  released: 5,
 } as const;
-/** Blocks the worker may parse ahead of the import's thread. */
-export const AHEAD = 4;
+/** Batches in the ring: how far the worker may be ahead of the import's thread. */
+export const SLOTS = 8;
 /** Below this the worker's start (~30 ms) costs more than it saves. */
 export const PREFETCH_MIN_BYTES = 8 << 20;
 
-/** A batch of parsed rows from the worker; start and stop are offsets in the file. */
-export interface Batch extends ParsedRows {
+/** What the worker posts of a batch it wrote in slot `slot`; start and stop are offsets in the file. */
+export interface BatchNote {
+  slot: number;
+  rows: number;
   block: number;
   start: number;
+  stop: number;
   /** The block's last batch. */
   last: boolean;
+}
+
+/** A batch of parsed rows from the worker, readable until it is released. */
+export type Batch = BatchNote & ParsedRows;
+
+/** The ring's memory, shared by both threads. */
+export interface Ring {
+  state: SharedArrayBuffer;
+  values: SharedArrayBuffer;
+  present: SharedArrayBuffer;
+}
+
+/** Slot `slot` of the ring, as a batch to parse into or to read. */
+export function slotOf(ring: Ring, width: number, slot: number): ParsedRows {
+  const size = batchRows(width) * width;
+  return {
+    values: new Float64Array(ring.values, slot * size * 8, size),
+    present: new Uint8Array(ring.present, slot * size, size),
+    rows: 0,
+    stop: 0,
+  };
 }
 
 export interface PrefetchOptions {
@@ -47,7 +75,7 @@ export interface PrefetchOptions {
   firstBlock: number;
 }
 
-type Message = Batch | { end: true };
+type Message = BatchNote | { end: true };
 
 const WORKER_URL = new URL('./csv-worker.mjs', import.meta.url);
 
@@ -57,7 +85,8 @@ export class CsvPrefetch {
    * block itself when the worker is not there yet (a worker started through tsx takes ~1 s).
    */
   static waitForWorker = false;
-  private readonly queue: Batch[] = [];
+  private readonly queue: BatchNote[] = [];
+  private readonly slots: ParsedRows[];
   private wake: (() => void) | null = null;
   private ended = false;
   /** The last block whose batches were all taken. */
@@ -66,7 +95,10 @@ export class CsvPrefetch {
   private constructor(
     private readonly worker: Worker,
     private readonly state: Int32Array,
+    ring: Ring,
+    width: number,
   ) {
+    this.slots = Array.from({ length: SLOTS }, (_, slot) => slotOf(ring, width, slot));
     worker.on('message', (m: Message) => {
       if ('end' in m) this.ended = true;
       else this.queue.push(m);
@@ -79,14 +111,15 @@ export class CsvPrefetch {
 
   /** The worker, started; null when it cannot start (the import's thread then reads everything). */
   static start(options: PrefetchOptions): CsvPrefetch | null {
-    const shared = new SharedArrayBuffer(4 * Object.keys(SLOT).length);
-    const state = new Int32Array(shared);
+    const size = batchRows(options.width) * options.width;
+    const ring: Ring = { state: new SharedArrayBuffer(4 * Object.keys(SLOT).length), values: new SharedArrayBuffer(SLOTS * size * 8), present: new SharedArrayBuffer(SLOTS * size) };
+    const state = new Int32Array(ring.state);
     state[SLOT.mainAt] = options.firstBlock - 1;
     state[SLOT.mainParses] = options.firstBlock - 1;
     state[SLOT.workerAt] = -1;
     state[SLOT.doneUpTo] = -1;
     try {
-      return new CsvPrefetch(new Worker(WORKER_URL, { workerData: { ...options, shared } }), state);
+      return new CsvPrefetch(new Worker(WORKER_URL, { workerData: { ...options, ring } }), state, ring, options.width);
     } catch {
       return null;
     }
@@ -95,7 +128,7 @@ export class CsvPrefetch {
   /**
    * The worker's batch that starts at `offset` of the file, read in block `block`: the batch, a
    * promise of it when the worker is on that block (null if it has none), or null at once when the
-   * import's thread should read the rows itself.
+   * import's thread should read the rows itself. A batch must be released once read.
    */
   batchAt(block: number, offset: number): Batch | Promise<Batch | null> | null {
     if (this.ended && this.queue.length === 0) return null;
@@ -103,7 +136,10 @@ export class CsvPrefetch {
       Atomics.store(this.state, SLOT.mainAt, block);
       Atomics.notify(this.state, SLOT.mainAt);
     }
-    while (this.queue.length > 0 && (this.queue[0]!.block < block || (this.queue[0]!.block === block && this.queue[0]!.start < offset))) this.take();
+    while (this.queue.length > 0 && (this.queue[0]!.block < block || (this.queue[0]!.block === block && this.queue[0]!.start < offset))) {
+      this.take();
+      this.release();
+    }
     const head = this.queue[0];
     if (head) return head.block === block && head.start === offset ? this.take() : null;
     if (this.ended || this.complete >= block) return null;
@@ -116,15 +152,22 @@ export class CsvPrefetch {
   /** Stops the worker (at the end of the file, on an error or a cancel). */
   async stop(): Promise<void> {
     Atomics.store(this.state, SLOT.cancel, 1);
-    Atomics.notify(this.state, SLOT.mainAt);
+    Atomics.notify(this.state, SLOT.released);
     this.finish();
     await this.worker.terminate();
   }
 
+  /** Frees the slot of the batch taken last (batches are released in order): its rows are not read after this. */
+  release(): void {
+    Atomics.add(this.state, SLOT.released, 1);
+    Atomics.notify(this.state, SLOT.released);
+  }
+
   private take(): Batch {
-    const batch = this.queue.shift()!;
-    if (batch.last) this.complete = batch.block;
-    return batch;
+    const note = this.queue.shift()!;
+    if (note.last) this.complete = note.block;
+    const { values, present } = this.slots[note.slot]!;
+    return { ...note, values, present };
   }
 
   private next(): Promise<void> {

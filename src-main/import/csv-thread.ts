@@ -4,22 +4,25 @@
 // sources, csv-worker.mjs loads this file.
 import { closeSync, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { emptyBatch, RowParser } from './csv-fast';
-import { AHEAD, SLOT, type Batch, type PrefetchOptions } from './csv-prefetch';
+import { RowParser } from './csv-fast';
+import { SLOT, slotOf, SLOTS, type BatchNote, type PrefetchOptions, type Ring } from './csv-prefetch';
 
-const options = workerData as PrefetchOptions & { shared: SharedArrayBuffer };
-const state = new Int32Array(options.shared);
+const options = workerData as PrefetchOptions & { ring: Ring };
+const state = new Int32Array(options.ring.state);
+const slots = Array.from({ length: SLOTS }, (_, slot) => slotOf(options.ring, options.width, slot));
+let written = 0;
 const parser = new RowParser(options.delimiter, options.width, options.stepIndex);
 const LF = 10;
 
 const cancelled = () => Atomics.load(state, SLOT.cancel) !== 0;
 
-/** Waits while block k is more than AHEAD blocks in front of the import's thread. */
-function waitTurn(k: number): void {
+/** The next free slot of the ring, once the import's thread has released it; -1 when cancelled. */
+function freeSlot(): number {
   for (;;) {
-    const mainAt = Atomics.load(state, SLOT.mainAt);
-    if (k <= mainAt + AHEAD || cancelled()) return;
-    Atomics.wait(state, SLOT.mainAt, mainAt, 100);
+    const released = Atomics.load(state, SLOT.released);
+    if (cancelled()) return -1;
+    if (written - released < SLOTS) return written % SLOTS;
+    Atomics.wait(state, SLOT.released, released, 100);
   }
 }
 
@@ -33,14 +36,18 @@ function parseBlock(k: number, block: Buffer): void {
   const end = block.lastIndexOf(LF) + 1;
   let pos = block.indexOf(LF) + 1;
   for (;;) {
-    const batch = emptyBatch(options.width);
+    const slot = freeSlot();
+    if (slot < 0) return;
+    const batch = slots[slot]!;
+    batch.rows = 0;
     if (pos > 0 && pos < end) parser.parse(block, pos, end, batch);
     else batch.stop = pos;
     const full = batch.rows === batch.values.length / options.width;
     const resume = full ? batch.stop : block.indexOf(LF, batch.stop) + 1; // past the record left to the general way
     const last = resume <= 0 || resume >= end;
-    const message: Batch = { ...batch, block: k, start: offset + pos, stop: offset + batch.stop, last };
-    parentPort!.postMessage(message, [batch.values.buffer, batch.present.buffer]);
+    const note: BatchNote = { slot, rows: batch.rows, block: k, start: offset + pos, stop: offset + batch.stop, last };
+    parentPort!.postMessage(note);
+    written++;
     if (last) return;
     pos = resume;
   }
@@ -51,8 +58,6 @@ try {
   const block = Buffer.allocUnsafe(options.blockBytes);
   for (let k = options.firstBlock; !cancelled(); k++) {
     k = Math.max(k, Atomics.load(state, SLOT.mainParses) + 1); // blocks the import's thread reads itself
-    waitTurn(k);
-    if (cancelled()) break;
     Atomics.store(state, SLOT.workerAt, k);
     const bytes = readSync(fd, block, 0, options.blockBytes, k * options.blockBytes);
     if (bytes === 0) break;

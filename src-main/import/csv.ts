@@ -166,10 +166,8 @@ class CsvBody {
     next.pos = pos;
     if (this.rows === 0 || this.phantom !== null) return 0;
     const ahead = this.prefetchAt(block)?.batchAt(block.index, block.offset + pos) ?? null;
-    // A batch past this block's end: the worker read a file that has grown since this block was read.
-    const fits = (batch: Batch | null): batch is Batch => batch !== null && batch.stop - block.offset <= end;
-    if (!(ahead instanceof Promise)) return fits(ahead) ? this.takeBatch(ahead, block, next) : this.parseRows(buf, pos, end, next);
-    return ahead.then((batch) => (fits(batch) ? this.takeBatch(batch, block, next) : this.parseRows(buf, pos, end, next)));
+    if (!(ahead instanceof Promise)) return this.takeBatch(ahead, buf, pos, end, next, block);
+    return ahead.then((batch) => this.takeBatch(batch, buf, pos, end, next, block));
   }
 
   /** Stops the parse worker, if one started. */
@@ -200,8 +198,14 @@ class CsvBody {
     return lines;
   }
 
-  private takeBatch(batch: Batch, block: BlockPlace, next: { pos: number }): number {
-    this.deliver(batch);
+  /** The worker's batch when it has one here, else the rows read in this thread. */
+  private takeBatch(batch: Batch | null, buf: Buffer, pos: number, end: number, next: { pos: number }, block: BlockPlace): number {
+    if (batch === null) return this.parseRows(buf, pos, end, next);
+    // A batch past this block's end: the worker read a file that has grown since this block was read.
+    const fits = batch.stop - block.offset <= end;
+    if (fits) this.deliver(batch);
+    this.prefetch!.release();
+    if (!fits) return this.parseRows(buf, pos, end, next);
     next.pos = batch.stop - block.offset;
     return batch.rows;
   }
