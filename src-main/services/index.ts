@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../src-shared/api/types';
-import { openDatabase, type Db, type OpenOptions } from '../db/database';
+import type { Db, OpenOptions } from '../db/database';
+import { openAppDatabase } from './app-database';
 import { ComparisonService } from './comparisons';
 import { ImportService } from './imports';
 import { RestartService } from './restarts';
@@ -29,10 +30,7 @@ export interface Services {
 }
 
 export function openServices(file: string, shell: AppInfo['shell'], options: OpenOptions = {}): Services {
-  const { db, schemaVersion, path, walCheckpointedBytes } = openDatabase(file, { checkpointOnOpen: true, ...options });
-  if (walCheckpointedBytes > 0) {
-    console.error(`lrscope: ${path}: found ${(walCheckpointedBytes / 1024 ** 2).toFixed(1)} MB of write-ahead log left behind (a process stopped mid-write); folded its committed part into the database and truncated it`);
-  }
+  const { db, schemaVersion, path } = openAppDatabase(file, options);
   const runs = new RunService(db);
   const schedules = new ScheduleService(db, runs);
   const watch = new WatchService(db);
