@@ -85,7 +85,7 @@ describe('one Node bundle for both shells', () => {
   });
 });
 
-describe('`lrscope import` loads only what a CSV import needs (issue 15: whole-process start-up)', () => {
+describe('`lrscope import` loads only what a CSV import needs, `lrscope info` only the database (issue 15: whole-process start-up)', () => {
   // What each heavy piece leaves in the bundle's text: a name kept by --keep-names or a string of its own.
   const heavy = {
     zod: 'ZodError',
@@ -97,11 +97,12 @@ describe('`lrscope import` loads only what a CSV import needs (issue 15: whole-p
   };
   const inFiles = (files: Iterable<string>, marker: string) => [...files].filter((f) => readFileSync(join(out, f), 'utf8').includes(marker));
 
-  it.each(Object.entries(heavy))('%s is in the bundle but not among the import command\'s static imports', (_, marker) => {
-    const command = declaring('importCommand');
-    expect(command).toHaveLength(1);
+  const cases = ['importCommand', 'infoCommand'].flatMap((command) => Object.entries(heavy).map(([piece, marker]) => [command, piece, marker] as const));
+  it.each(cases)('%s: %s is in the bundle but not among the command\'s static imports', (command, _, marker) => {
+    const files = declaring(command);
+    expect(files).toHaveLength(1);
     expect(inFiles(graph('main.mjs'), marker).length).toBeGreaterThan(0); // the marker finds it where it is
-    expect(inFiles(staticGraph(command[0]!), marker)).toEqual([]);
+    expect(inFiles(staticGraph(files[0]!), marker)).toEqual([]);
   });
 
   it('reads the lazily loaded formats and config files from the bundle: a TensorBoard log, a Lightning CSV with its hparams.yaml, a W&B run', () => {

@@ -2,7 +2,9 @@
 // only the database (`lrscope import`, `lrscope info`): those then load neither the services nor
 // what they bring (the schedule engine and zod, the watcher), which cost ~40 % of a CLI start
 // (issue 15: whole-process start-up).
+import type { AppInfo } from '../../src-shared/api/types';
 import { openDatabase, type OpenOptions } from '../db/database';
+import { appVersion } from './version';
 
 export function openAppDatabase(file: string, options: OpenOptions = {}): ReturnType<typeof openDatabase> {
   const opened = openDatabase(file, { checkpointOnOpen: true, ...options });
@@ -11,3 +13,9 @@ export function openAppDatabase(file: string, options: OpenOptions = {}): Return
   }
   return opened;
 }
+
+/** What the app says about itself (the API's info, `lrscope info`): one place for both. */
+export function appInfo(opened: { path: string; schemaVersion: number }, shell: AppInfo['shell']): AppInfo {
+  return { name: 'lrscope', version: appVersion(), databasePath: opened.path, schemaVersion: opened.schemaVersion, shell };
+}
+

@@ -1,6 +1,6 @@
 import type { AppInfo } from '../../src-shared/api/types';
 import type { Db, OpenOptions } from '../db/database';
-import { openAppDatabase } from './app-database';
+import { appInfo, openAppDatabase } from './app-database';
 import { ComparisonService } from './comparisons';
 import { ImportService } from './imports';
 import { RestartService } from './restarts';
@@ -8,7 +8,6 @@ import { RunService } from './runs';
 import { SeriesService } from './series';
 import { ScheduleService } from './schedules';
 import { ScheduleIntelService } from './schedule-intel';
-import { appVersion } from './version';
 import { WatchService } from '../watch/service';
 import { ViewSettingsService } from './view-settings';
 
@@ -30,13 +29,14 @@ export interface Services {
 }
 
 export function openServices(file: string, shell: AppInfo['shell'], options: OpenOptions = {}): Services {
-  const { db, schemaVersion, path } = openAppDatabase(file, options);
+  const opened = openAppDatabase(file, options);
+  const { db } = opened;
   const runs = new RunService(db);
   const schedules = new ScheduleService(db, runs);
   const watch = new WatchService(db);
   return {
     db,
-    info: { name: 'lrscope', version: appVersion(), databasePath: path, schemaVersion, shell },
+    info: appInfo(opened, shell),
     runs,
     schedules,
     comparisons: new ComparisonService(db, runs),
