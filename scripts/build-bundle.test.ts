@@ -1,9 +1,10 @@
 // The shipped Node bundle (scripts/build.mjs): the Electron shell's entry and the CLI (with browser
 // mode's server) load the very same server and core modules, and the inference worker is bundled
 // beside them so it runs in a worker thread from the bundle too. Built into a temp folder.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildNode, NODE_ENTRIES } from './build.mjs';
@@ -23,6 +24,15 @@ function graph(file: string, seen = new Set<string>()): Set<string> {
   seen.add(file);
   const text = readFileSync(join(out, file), 'utf8');
   for (const m of text.matchAll(/(?:from|import)\s*\(?\s*["']\.\/([\w.-]+\.mjs)["']/g)) graph(m[1]!, seen);
+  return seen;
+}
+
+/** The files a bundle file loads as soon as it is evaluated: its static imports only (`import … from`, not `import()`). */
+function staticGraph(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const text = readFileSync(join(out, file), 'utf8');
+  for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*)["']\.\/([\w.-]+\.mjs)["']/g)) staticGraph(m[1]!, seen);
   return seen;
 }
 
@@ -72,5 +82,45 @@ describe('one Node bundle for both shells', () => {
     await worker.terminate();
     expect(result.candidates.length).toBeGreaterThan(0);
     expect(['torch.StepLR', 'exponential_decay', 'torch.MultiStepLR', 'piecewise_constant']).toContain(result.candidates[0]!.spec.kind);
+  });
+});
+
+describe('`lrscope import` loads only what a CSV import needs, `lrscope info` only the database (issue 15: whole-process start-up)', () => {
+  // What each heavy piece leaves in the bundle's text: a name kept by --keep-names or a string of its own.
+  const heavy = {
+    zod: 'ZodError',
+    yaml: 'yaml.alias',
+    protobufjs: 'invalid wire type',
+    'the schedule engine': '"evaluateAt")',
+    'the watcher': '"WatchService")',
+    'the other services': '"openServices")',
+  };
+  const inFiles = (files: Iterable<string>, marker: string) => [...files].filter((f) => readFileSync(join(out, f), 'utf8').includes(marker));
+
+  const cases = ['importCommand', 'infoCommand'].flatMap((command) => Object.entries(heavy).map(([piece, marker]) => [command, piece, marker] as const));
+  it.each(cases)('%s: %s is in the bundle but not among the command\'s static imports', (command, _, marker) => {
+    const files = declaring(command);
+    expect(files).toHaveLength(1);
+    expect(inFiles(graph('main.mjs'), marker).length).toBeGreaterThan(0); // the marker finds it where it is
+    expect(inFiles(staticGraph(files[0]!), marker)).toEqual([]);
+  });
+
+  it('reads the lazily loaded formats and config files from the bundle: a TensorBoard log, a Lightning CSV with its hparams.yaml, a W&B run', () => {
+    const root = resolve(import.meta.dirname, '..');
+    const samples = join(root, '..', 'shared', 'samples');
+    const db = join(base, 'import.sqlite');
+    const script = `const { main } = await import(${JSON.stringify(join(out, 'main.mjs'))}); process.exitCode = await main(process.argv.slice(1));`;
+    const paths = ['tensorboard/hf_t5_summarization', 'lightning_csv/erav2_session13_resnet18_onecycle', 'wandb'].map((p) => join(samples, p));
+    // The temp folder as an installed app: better-sqlite3 (external) and the migrations beside the bundle.
+    for (const name of ['node_modules', 'db', 'package.json']) symlinkSync(join(root, name), join(base, name));
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, 'import', ...paths, '--db', db, '--json'], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const summary = JSON.parse(r.stdout) as { runs: { format: string; metrics: { name: string; points: number }[] }[] };
+    const points = (format: string, metric: string) => summary.runs.find((run) => run.format === format)?.metrics.find((m) => m.name === metric)?.points;
+    expect(summary.runs.map((run) => run.format).sort()).toEqual(['lightning-csv', 'tensorboard', 'wandb']);
+    expect(points('tensorboard', 'train/loss')).toBe(430);
+    expect(points('lightning-csv', 'lr-SGD')).toBe(55);
+    expect(points('wandb', 'lr')).toBe(1750);
   });
 });

@@ -6,7 +6,6 @@
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { parseDocument } from 'yaml';
 import { ImportError } from './errors';
 import { parsePythonJson } from './python-json';
 
@@ -45,7 +44,7 @@ export async function readConfigFile(file: string): Promise<Config> {
   const { size } = await stat(file);
   if (size > MAX_BYTES) throw new ImportError(file, null, `${size} bytes is too big for a configuration file (at most ${MAX_BYTES >> 20} MiB)`);
   const text = await readFile(file, 'utf8');
-  const value = /\.json$/i.test(file) ? parseJson(file, text) : parseYaml(file, text);
+  const value = /\.json$/i.test(file) ? parseJson(file, text) : await parseYaml(file, text);
   if (value === null || value === undefined) return {};
   if (typeof value !== 'object' || Array.isArray(value)) throw new ImportError(file, null, 'expected a mapping of names to values at the top');
   const out: Config = {};
@@ -61,7 +60,9 @@ function parseJson(file: string, text: string): unknown {
   }
 }
 
-function parseYaml(file: string, text: string): unknown {
+/** yaml (115 KB) is loaded only when a YAML config is there, not by every import (issue 15: start-up). */
+async function parseYaml(file: string, text: string): Promise<unknown> {
+  const { parseDocument } = await import('./yaml');
   const doc = parseDocument(text, { uniqueKeys: false });
   const error = doc.errors[0];
   if (error) {

@@ -6,19 +6,26 @@
 import { basename } from 'node:path';
 import type { ImportFormat, ImportMapping } from '../../src-shared/api/import-types';
 import { importCsv } from './csv';
-import { previewEvents, previewJsonLines, previewMlflow, previewScalarsJson, previewTable, previewTrainerState, type SourcePreview } from './format-previews';
-import { importJsonl } from './jsonl';
+import type { SourcePreview } from './format-previews';
 import { isKerasCsv, isLightningCsv, isTable, looksLikeJsonLine, type TextHead } from './log-head';
 import { importMlflowRun, isMlflowRun, mlflowMetricFiles, mlflowParams, mlflowRunName } from './mlflow';
 import type { ReadyRun } from './run-writer';
-import { importScalarsJson, readScalarsJson } from './scalars-json';
 import type { Source } from './sources';
-import { importEventFiles } from './tensorboard/import';
 import { EVENT_FILE, looksLikeTfRecord } from './tensorboard/tfrecord';
-import { importTrainerState, readTrainerState } from './trainer-state';
 import { looksLikeWandbLog } from './wandb/datastore';
-import { prepareWandb, previewWandb } from './wandb/import';
 import { isWandbRunFolder, WANDB_LOG, wandbRunFiles } from './wandb/run-folder';
+
+// Detection stays static and light (names, first bytes, a folder's files). The previews (the import
+// dialog's) and the readers of the other formats are loaded when a file of theirs is met: the
+// TensorBoard and W&B readers bring protobufjs (110 KB), so a CSV import, and every `lrscope
+// import` process, no longer parses and evaluates them at start (issue 15: whole-process start-up).
+// esbuild's --splitting makes each a chunk of its own.
+const previews = () => import('./format-previews');
+const tensorboard = () => import('./tensorboard/import');
+const wandb = () => import('./wandb/import');
+const trainerState = () => import('./trainer-state');
+const scalarsJson = () => import('./scalars-json');
+const jsonl = () => import('./jsonl');
 
 /** How a format recognises its logs. Formats are asked in the registry's order: the first to claim a file or folder has it. */
 export interface Detect {
@@ -52,7 +59,7 @@ function csvEntry<F extends ImportFormat>(format: F, text: (t: TextHead) => bool
     format,
     detect: { text },
     family: 'csv',
-    preview: previewTable,
+    preview: async (source) => (await previews()).previewTable(source),
     read: async (source, mapping) => named(source, (run, ctx) => importCsv(source.files[0]!, run, ctx, mapping.stepColumn)),
   };
 }
@@ -66,8 +73,11 @@ const LIST = [
     format: 'tensorboard',
     detect: { name: (name) => EVENT_FILE.test(name), binary: looksLikeTfRecord },
     runPerFolder: true,
-    preview: previewEvents,
-    read: async (source) => named(source, (run, ctx) => importEventFiles(source.files, run, ctx)),
+    preview: async (source) => (await previews()).previewEvents(source),
+    read: async (source) => {
+      const { importEventFiles } = await tensorboard();
+      return named(source, (run, ctx) => importEventFiles(source.files, run, ctx));
+    },
   },
   {
     format: 'wandb',
@@ -76,23 +86,24 @@ const LIST = [
       binary: looksLikeWandbLog,
       folder: async (dir) => (isWandbRunFolder(dir) ? { files: wandbRunFiles(dir).logs, name: basename(dir) } : null),
     },
-    preview: previewWandb,
-    read: prepareWandb,
+    preview: async (source) => (await wandb()).previewWandb(source),
+    read: async (source) => (await wandb()).prepareWandb(source),
   },
   {
     format: 'mlflow',
     detect: {
       folder: async (dir) => (isMlflowRun(dir) ? { files: await mlflowMetricFiles(dir), name: await mlflowRunName(dir) } : null),
     },
-    preview: previewMlflow,
+    preview: async (source) => (await previews()).previewMlflow(source),
     read: async (source) => ({ name: source.name, params: await mlflowParams(source.path), write: (run, ctx) => importMlflowRun(source.path, source.files, run, ctx) }),
   },
   {
     format: 'trainer-state',
     detect: { text: (t) => t.json && (/"log_history"\s*:/.test(t.text) || t.name === 'trainer_state.json') },
-    preview: previewTrainerState,
+    preview: async (source) => (await previews()).previewTrainerState(source),
     read: async (source, mapping) => {
       const file = source.files[0]!;
+      const { importTrainerState, readTrainerState } = await trainerState();
       const { entries, params } = await readTrainerState(file);
       return { name: source.name, params, write: (run, ctx) => importTrainerState(file, run, ctx, entries, mapping.stepColumn) };
     },
@@ -100,8 +111,9 @@ const LIST = [
   {
     format: 'scalars-json',
     detect: { text: (t) => t.json && SCALARS_JSON.test(t.text) },
-    preview: previewScalarsJson,
+    preview: async (source) => (await previews()).previewScalarsJson(source),
     read: async (source) => {
+      const { importScalarsJson, readScalarsJson } = await scalarsJson();
       const series = await readScalarsJson(source.files[0]!);
       return named(source, (run, ctx) => importScalarsJson(source.files[0]!, run, ctx, series));
     },
@@ -109,8 +121,11 @@ const LIST = [
   {
     format: 'jsonl',
     detect: { text: (t) => t.json && t.lines.length > 0 && looksLikeJsonLine(t.lines[0]!) },
-    preview: previewJsonLines,
-    read: async (source, mapping) => named(source, (run, ctx) => importJsonl(source.files[0]!, run, ctx, mapping.stepColumn)),
+    preview: async (source) => (await previews()).previewJsonLines(source),
+    read: async (source, mapping) => {
+      const { importJsonl } = await jsonl();
+      return named(source, (run, ctx) => importJsonl(source.files[0]!, run, ctx, mapping.stepColumn));
+    },
   },
   csvEntry('lightning-csv', isLightningCsv),
   csvEntry('keras-csv', isKerasCsv),

@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../src-shared/api/types';
-import { openDatabase, type Db, type OpenOptions } from '../db/database';
+import type { Db, OpenOptions } from '../db/database';
+import { appInfo, openAppDatabase } from './app-database';
 import { ComparisonService } from './comparisons';
 import { ImportService } from './imports';
 import { RestartService } from './restarts';
@@ -7,7 +8,6 @@ import { RunService } from './runs';
 import { SeriesService } from './series';
 import { ScheduleService } from './schedules';
 import { ScheduleIntelService } from './schedule-intel';
-import { appVersion } from './version';
 import { WatchService } from '../watch/service';
 import { ViewSettingsService } from './view-settings';
 
@@ -29,16 +29,14 @@ export interface Services {
 }
 
 export function openServices(file: string, shell: AppInfo['shell'], options: OpenOptions = {}): Services {
-  const { db, schemaVersion, path, walCheckpointedBytes } = openDatabase(file, { checkpointOnOpen: true, ...options });
-  if (walCheckpointedBytes > 0) {
-    console.error(`lrscope: ${path}: found ${(walCheckpointedBytes / 1024 ** 2).toFixed(1)} MB of write-ahead log left behind (a process stopped mid-write); folded its committed part into the database and truncated it`);
-  }
+  const opened = openAppDatabase(file, options);
+  const { db } = opened;
   const runs = new RunService(db);
   const schedules = new ScheduleService(db, runs);
   const watch = new WatchService(db);
   return {
     db,
-    info: { name: 'lrscope', version: appVersion(), databasePath: path, schemaVersion, shell },
+    info: appInfo(opened, shell),
     runs,
     schedules,
     comparisons: new ComparisonService(db, runs),

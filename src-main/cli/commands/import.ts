@@ -2,7 +2,7 @@ import type { ImportFormat, ImportProgress, ImportSummary } from '../../../src-s
 import { IMPORT_FORMATS } from '../../../src-shared/api/import-types';
 import { databasePath } from '../../config';
 import { importPaths } from '../../import';
-import { openServices } from '../../services';
+import { openAppDatabase } from '../../services/app-database';
 import { DB_OPTION, parseCommand, UsageError, type CommandDoc } from '../args';
 import type { Io } from '../output';
 
@@ -50,10 +50,13 @@ export async function importCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = parseCommand(argv, importDoc, true);
   if (positionals.length === 0) throw new UsageError('name at least one file or folder to import');
   const format = formatFlag(values.format);
-  const services = openServices(databasePath(values.db), 'browser');
+  // The database alone, not openServices: an import needs none of the other services, and loading
+  // them (the schedule engine, zod, the watcher) cost ~70 ms of every `lrscope import` (issue 15).
+  // importPaths is the one path the UI's import jobs take too (services/imports.ts).
+  const { db } = openAppDatabase(databasePath(values.db));
   try {
     const onProgress = values.json ? undefined : terminalProgress();
-    const summary = await importPaths(services, positionals, {
+    const summary = await importPaths(db, positionals, {
       ...(format ? { format } : {}),
       ...(values.name ? { name: values.name } : {}),
       ...(onProgress ? { onProgress } : {}),
@@ -62,6 +65,6 @@ export async function importCommand(argv: string[], io: Io): Promise<number> {
     io.out(values.json ? JSON.stringify(summary) : describe(summary));
     return 0;
   } finally {
-    services.close();
+    db.close();
   }
 }

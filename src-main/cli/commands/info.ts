@@ -1,5 +1,5 @@
 import { databasePath } from '../../config';
-import { openServices } from '../../services';
+import { appInfo, openAppDatabase } from '../../services/app-database';
 import { DB_OPTION, parseCommand, type CommandDoc } from '../args';
 import type { Io } from '../output';
 
@@ -11,13 +11,14 @@ export const infoDoc = {
 
 export async function infoCommand(argv: string[], io: Io): Promise<number> {
   const { values } = parseCommand(argv, infoDoc);
-  const services = openServices(databasePath(values.db), 'browser');
+  // The database alone, not openServices: what info prints needs no service (issue 15: start-up).
+  const opened = openAppDatabase(databasePath(values.db));
   try {
-    const info = { ...services.info, shell: undefined };
+    const info = { ...appInfo(opened, 'browser'), shell: undefined };
     if (values.json) io.out(JSON.stringify(info));
     else io.out(`lrscope ${info.version}\ndatabase: ${info.databasePath}\nschema version: ${info.schemaVersion}`);
     return 0;
   } finally {
-    services.close();
+    opened.db.close();
   }
 }

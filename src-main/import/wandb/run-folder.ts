@@ -6,7 +6,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { ImportError } from '../errors';
 import { isObject, parsePythonJson } from '../python-json';
 
@@ -93,6 +92,8 @@ export async function readMetadataFile(dir: string): Promise<Record<string, unkn
 export async function readConfigFile(dir: string): Promise<Map<string, unknown> | null> {
   const path = plainFile(dir, 'config.yaml');
   if (!path) return null;
+  // yaml (115 KB) loaded only when a W&B config is read, not by every import (issue 15: start-up).
+  const { parse: parseYaml } = await import('../yaml');
   let data: unknown;
   try {
     data = parseYaml(await readPlain(path));
