@@ -138,6 +138,8 @@ class CsvBody {
   /** The fast path's reader and the batch it reads into. */
   private readonly parser: RowParser;
   private readonly batch: ParsedRows;
+  /** The steps of a batch's rows. */
+  private readonly steps: Float64Array;
   /** The parse worker: undefined until the fast path first applies, then null when not worth one. */
   private prefetch: CsvPrefetch | null | undefined = undefined;
 
@@ -151,6 +153,7 @@ class CsvBody {
     this.writers = new Array<MetricWriter | null>(this.width).fill(null);
     this.parser = new RowParser(header.delimiter, this.width, header.stepIndex);
     this.batch = emptyBatch(this.width);
+    this.steps = new Float64Array(batchRows(this.width));
     if (header.stepIndex >= 0 && !header.stepIsMetric) this.kinds[header.stepIndex] = SKIPPED;
   }
 
@@ -210,20 +213,29 @@ class CsvBody {
     return batch.rows;
   }
 
-  /** The rows of a batch to their metrics. */
+  /**
+   * The rows of a batch to their metrics, a column at a time (a writer's loop over its points
+   * keeps its state in locals: ~2× faster than a call per value). Columns are first decided in the
+   * order a row-by-row read meets their first values, so metrics are created in the same order.
+   */
   private deliver(batch: ParsedRows): void {
     const { kinds, writers, width } = this;
     const { stepIndex } = this.header;
-    const { values, present } = batch;
-    for (let r = 0, base = 0; r < batch.rows; r++, base += width) {
-      const step = stepIndex >= 0 ? values[base + stepIndex]! : this.rows;
-      for (let col = 0; col < width; col++) {
-        const kind = kinds[col];
-        if (kind === SKIPPED || kind === TEXT_COLUMN || present[base + col] === 0) continue;
-        if (kind === UNDECIDED) this.decide(col);
-        writers[col]?.add(step, values[base + col]!);
-      }
-      this.rows++;
+    const { values, present, rows } = batch;
+    if (kinds.includes(UNDECIDED)) this.decideFrom(batch);
+    const steps = this.steps;
+    for (let r = 0; r < rows; r++) steps[r] = stepIndex >= 0 ? values[r * width + stepIndex]! : this.rows + r;
+    for (let col = 0; col < width; col++) {
+      if (kinds[col] === METRIC) writers[col]!.addColumn(steps, values, present, col, width, rows);
+    }
+    this.rows += rows;
+  }
+
+  /** Decides the undecided columns that have a value in the batch, in reading order. */
+  private decideFrom(batch: ParsedRows): void {
+    const { kinds, width } = this;
+    for (let i = 0; i < batch.rows * width; i++) {
+      if (kinds[i % width] === UNDECIDED && batch.present[i] === 1) this.decide(i % width);
     }
   }
 

@@ -55,6 +55,35 @@ export class MetricWriter {
     this.last = step;
   }
 
+  /**
+   * One column of a batch of CSV rows: the value at values[first + r · stride] for step steps[r],
+   * where present. The same as add() for each, with the buffer's state in locals between the
+   * points that need add() itself (a restart, a full buffer).
+   */
+  addColumn(steps: Float64Array, values: Float64Array, present: Uint8Array, first: number, stride: number, rows: number): void {
+    let n = this.n;
+    let last = this.last;
+    let stepsBuf = this.steps;
+    let valsBuf = this.vals;
+    for (let r = 0, i = first; r < rows; r++, i += stride) {
+      if (present[i] === 0) continue;
+      const step = steps[r]!;
+      if (step < last || n === stepsBuf.length) {
+        this.n = n;
+        this.last = last;
+        this.add(step, values[i]!);
+        ({ n, last, steps: stepsBuf, vals: valsBuf } = this);
+        continue;
+      }
+      stepsBuf[n] = step;
+      valsBuf[n] = values[i]!;
+      n++;
+      last = step;
+    }
+    this.n = n;
+    this.last = last;
+  }
+
   /** Grows the buffer up to a chunk (most metrics of a TensorBoard log have few points), else writes it. */
   private makeRoom(): void {
     if (this.steps.length < CHUNK_POINTS) {
