@@ -1,8 +1,8 @@
 // The shipped Node bundle (scripts/build.mjs): the Electron shell's entry and the CLI (with browser
-// mode's server) load the very same server and core modules, and the inference worker is bundled
-// beside them so it runs in a worker thread from the bundle too. Built into a temp folder.
+// mode's server) load the very same server and core modules, and the inference and CSV parse workers
+// are bundled beside them so they run in worker threads from the bundle too. Built into a temp folder.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -15,8 +15,17 @@ beforeAll(() => {
   base = mkdtempSync(join(tmpdir(), 'lrscope-bundle-'));
   out = join(base, 'out', 'cli');
   expect(buildNode(base)).toBe(true);
+  // The temp folder as an installed app: better-sqlite3 (external) and the migrations beside the bundle.
+  const root = resolve(import.meta.dirname, '..');
+  for (const name of ['node_modules', 'db', 'package.json']) symlinkSync(join(root, name), join(base, name));
 }, 120_000);
 afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+/** Runs the bundled CLI (out/cli/main.mjs, as bin/lrscope.mjs does) with `args`; node options first. */
+function runCli(args: string[], nodeOptions: string[] = [], env: Record<string, string> = {}) {
+  const script = `const { main } = await import(${JSON.stringify(join(out, 'main.mjs'))}); process.exitCode = await main(process.argv.slice(1));`;
+  return spawnSync(process.execPath, [...nodeOptions, '--input-type=module', '-e', script, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+}
 
 /** Every file a bundle file loads, itself included, following its static and dynamic imports. */
 function graph(file: string, seen = new Set<string>()): Set<string> {
@@ -85,6 +94,30 @@ describe('one Node bundle for both shells', () => {
   });
 });
 
+describe('the bundled CSV parse worker', () => {
+  it('parses a big CSV beside the bundled import, in a thread of its own, with the points a read without it gives', () => {
+    const starter = declaring('CsvPrefetch')[0]!;
+    expect(readFileSync(join(out, starter), 'utf8')).toContain('"./csv-worker.mjs"');
+    const dir = mkdtempSync(join(tmpdir(), 'lrscope-csv-worker-'));
+    try {
+      const rows = Array.from({ length: 400_000 }, (_, i) => `${i},${Math.exp(-i / 1e5)},${1e-3 * Math.cos(i / 1e5)}`);
+      const csv = join(dir, 'big.csv');
+      writeFileSync(csv, `step,loss,lr\n${rows.join('\n')}\n`);
+      // --cpu-prof writes a profile per thread: the worker's shows it ran the bundled csv-worker.mjs.
+      const profiles = join(dir, 'profiles');
+      const r = runCli(['import', csv, '--db', join(dir, 'db.sqlite'), '--json'], ['--cpu-prof', `--cpu-prof-dir=${profiles}`], { LRSCOPE_CSV_WORKER: 'wait' });
+      expect(r.stderr).toBe('');
+      const run = (JSON.parse(r.stdout) as { runs: { metrics: { name: string; points: number }[] }[] }).runs[0]!;
+      expect(run.metrics.map((m) => [m.name, m.points])).toEqual([['loss', 400_000], ['lr', 400_000]]);
+      const threads = readdirSync(profiles).map((f) => readFileSync(join(profiles, f), 'utf8'));
+      expect(threads).toHaveLength(2);
+      expect(threads.filter((t) => t.includes('csv-worker.mjs'))).toHaveLength(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+
 describe('`lrscope import` loads only what a CSV import needs, `lrscope info` only the database (issue 15: whole-process start-up)', () => {
   // What each heavy piece leaves in the bundle's text: a name kept by --keep-names or a string of its own.
   const heavy = {
@@ -109,11 +142,8 @@ describe('`lrscope import` loads only what a CSV import needs, `lrscope info` on
     const root = resolve(import.meta.dirname, '..');
     const samples = join(root, '..', 'shared', 'samples');
     const db = join(base, 'import.sqlite');
-    const script = `const { main } = await import(${JSON.stringify(join(out, 'main.mjs'))}); process.exitCode = await main(process.argv.slice(1));`;
     const paths = ['tensorboard/hf_t5_summarization', 'lightning_csv/erav2_session13_resnet18_onecycle', 'wandb'].map((p) => join(samples, p));
-    // The temp folder as an installed app: better-sqlite3 (external) and the migrations beside the bundle.
-    for (const name of ['node_modules', 'db', 'package.json']) symlinkSync(join(root, name), join(base, name));
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, 'import', ...paths, '--db', db, '--json'], { encoding: 'utf8' });
+    const r = runCli(['import', ...paths, '--db', db, '--json']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const summary = JSON.parse(r.stdout) as { runs: { format: string; metrics: { name: string; points: number }[] }[] };

@@ -33,6 +33,15 @@ export const SLOTS = 8;
 /** Below this the worker's start (~30 ms) costs more than it saves. */
 export const PREFETCH_MIN_BYTES = 8 << 20;
 
+/**
+ * LRSCOPE_CSV_WORKER: "off" reads every row in the import's thread (the import bench's baseline),
+ * "wait" takes every batch the worker can give (a test of the bundle, where timing must not decide).
+ */
+export function workerMode(): 'auto' | 'off' | 'wait' {
+  const mode = process.env.LRSCOPE_CSV_WORKER;
+  return mode === 'off' || mode === 'wait' ? mode : 'auto';
+}
+
 /** What the worker posts of a batch it wrote in slot `slot`; start and stop are offsets in the file. */
 export interface BatchNote {
   slot: number;
@@ -84,7 +93,7 @@ export class CsvPrefetch {
    * Tests set it so that the import's thread waits for the worker's batches instead of reading a
    * block itself when the worker is not there yet (a worker started through tsx takes ~1 s).
    */
-  static waitForWorker = false;
+  static waitForWorker = workerMode() === 'wait';
   private readonly queue: BatchNote[] = [];
   private readonly slots: ParsedRows[];
   private wake: (() => void) | null = null;
@@ -119,7 +128,9 @@ export class CsvPrefetch {
     state[SLOT.workerAt] = -1;
     state[SLOT.doneUpTo] = -1;
     try {
-      return new CsvPrefetch(new Worker(WORKER_URL, { workerData: { ...options, ring } }), state, ring, options.width);
+      // The parent's options but --input-type (a script given with -e), which a worker from a file refuses.
+      const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
+      return new CsvPrefetch(new Worker(WORKER_URL, { workerData: { ...options, ring }, execArgv }), state, ring, options.width);
     } catch {
       return null;
     }

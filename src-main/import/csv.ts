@@ -5,7 +5,7 @@ import type { ImportContext } from './context';
 import { batchRows, emptyBatch, RowParser, type ParsedRows } from './csv-fast';
 import { dropFields, Fields, findPhantom, quotesBalanced, sniffDelimiter, splitPlain, splitQuoted } from './csv-fields';
 import { ImportError } from './errors';
-import { CsvPrefetch, PREFETCH_MIN_BYTES, type Batch } from './csv-prefetch';
+import { CsvPrefetch, PREFETCH_MIN_BYTES, workerMode, type Batch } from './csv-prefetch';
 import { BLOCK_BYTES } from './file-blocks';
 import { isBlank, readLines, unfinishedText, type BlockPlace, type LinesRead } from './lines';
 import { findStepColumn, isEpochName } from './names';
@@ -184,7 +184,7 @@ class CsvBody {
     const bigEnough = (statSync(this.file, { throwIfNoEntry: false })?.size ?? 0) - block.offset >= PREFETCH_MIN_BYTES;
     const { delimiter, stepIndex } = this.header;
     const options = { file: this.file, delimiter, width: this.width, stepIndex, blockBytes: BLOCK_BYTES, firstBlock: block.index + 1 };
-    this.prefetch = bigEnough && block.offset === block.index * BLOCK_BYTES ? CsvPrefetch.start(options) : null;
+    this.prefetch = bigEnough && workerMode() !== 'off' && block.offset === block.index * BLOCK_BYTES ? CsvPrefetch.start(options) : null;
     return this.prefetch;
   }
 
