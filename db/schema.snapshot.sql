@@ -34,7 +34,7 @@ CREATE TABLE metric_chunk_fine_summaries (
   entries   BLOB NOT NULL,
   PRIMARY KEY (metric_id, seq),
   FOREIGN KEY (metric_id, seq) REFERENCES metric_chunks (metric_id, seq) ON DELETE CASCADE
-) WITHOUT ROWID;
+);
 
 -- table metric_chunk_stats
 CREATE TABLE metric_chunk_stats (

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from './database';
 import { loadMigrations, migrate, SchemaTooNewError } from './migrate';
 import { migrationsDir } from './paths';
-import { querySeries, writeChunk } from './points';
+import { chunksInRange, querySeries, readLevel, writeChunk } from './points';
 import { metricStats } from './points-stats';
 
 let dir: string;
@@ -169,6 +169,51 @@ describe('migration 009 (the clock role)', () => {
   });
 });
 
+describe('migration 010 (fine summaries in a rowid table)', () => {
+  it('keeps every 32-point summary of a version-9 database holding data, with its key, its cascade and its answers', () => {
+    const file = join(dir, 'v9.sqlite');
+    const old = new Database(file);
+    old.pragma('foreign_keys = ON');
+    migrate(old, file, loadMigrations().slice(0, 9));
+    const tableKind = (db: Database.Database) => db.prepare<[], { wr: number }>("SELECT wr FROM pragma_table_list WHERE name = 'metric_chunk_fine_summaries'").get();
+    expect(tableKind(old)).toEqual({ wr: 1 }); // what version 9 held: WITHOUT ROWID
+    old.prepare("INSERT INTO runs (id, name) VALUES (1, 'old run')").run();
+    const n = 16_384 * 3 + 999;
+    const steps = Float64Array.from({ length: n }, (_, i) => 2 * i);
+    const vals = Float64Array.from({ length: n }, (_, i) => (i % 4_321 === 7 ? NaN : Math.sin(i / 500) + (i % 11) / 50));
+    // Two metrics written chunk by chunk in turn, as an import writes them (keys not in insertion order).
+    for (const id of [1, 2]) old.prepare("INSERT INTO metrics (id, run_id, name) VALUES (?, 1, ?)").run(id, `m${id}`);
+    for (let seq = 0, at = 0; at < n; seq++, at += 16_384) {
+      for (const id of [1, 2]) writeChunk(old, id, seq, steps.subarray(at), vals.subarray(at), Math.min(16_384, n - at));
+    }
+    const rows = 'SELECT metric_id, seq, entries FROM metric_chunk_fine_summaries ORDER BY metric_id, seq';
+    const before = old.prepare(rows).all();
+    const fineAnswer = (db: Database.Database) => readLevel(db, 2, chunksInRange(db, 2, 100, 90_000), 100, 90_000, 500, 'fine');
+    const answered = fineAnswer(old);
+    old.close();
+
+    const { db, schemaVersion } = openDatabase(file);
+    expect(schemaVersion).toBeGreaterThanOrEqual(10);
+    expect(tableKind(db)).toEqual({ wr: 0 });
+    expect(before).toHaveLength(8);
+    expect(db.prepare(rows).all()).toEqual(before);
+    expect(fineAnswer(db)).toEqual(answered);
+    expect(answered.exact).toBe(false);
+    // The key and the foreign key hold: no second row for a chunk, none for a chunk that does not exist.
+    expect(() => db.prepare("INSERT INTO metric_chunk_fine_summaries (metric_id, seq, entries) VALUES (1, 0, x'00')").run()).toThrow(/UNIQUE/);
+    expect(() => db.prepare("INSERT INTO metric_chunk_fine_summaries (metric_id, seq, entries) VALUES (1, 99, x'00')").run()).toThrow(/FOREIGN KEY/);
+    // Removing chunks (a restart overwrites them) still removes their summaries with them.
+    db.prepare('DELETE FROM metric_chunks WHERE metric_id = 1 AND seq >= 2').run();
+    expect(db.prepare('SELECT metric_id, seq FROM metric_chunk_fine_summaries ORDER BY metric_id, seq').all()).toEqual([
+      { metric_id: 1, seq: 0 },
+      { metric_id: 1, seq: 1 },
+      ...[0, 1, 2, 3].map((seq) => ({ metric_id: 2, seq })),
+    ]);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name LIKE '%_009'").get()).toEqual({ n: 0 });
+    db.close();
+  });
+});
+
 describe('the schema', () => {
   it('matches db/schema.snapshot.sql (a migration that changes it updates the snapshot in the same commit)', () => {
     const { db } = openDatabase(join(dir, 'snapshot.sqlite'));
@@ -193,6 +238,24 @@ describe('the schema', () => {
       expect(details).toMatch(/SEARCH metric_chunk(_summarie)?s USING PRIMARY KEY \(metric_id=\?/);
       expect(details).not.toMatch(/\bSCAN\b|TEMP B-TREE/);
     }
+  });
+
+  it('reads every summary level of a range through its key, the rowid fine level included (migration 010)', () => {
+    const { db } = openDatabase(join(dir, 'plan-levels.sqlite'));
+    const searches = {
+      metric_chunk_fine_summaries: /SEARCH metric_chunk_fine_summaries USING INDEX sqlite_autoindex_metric_chunk_fine_summaries_1 \(metric_id=\? AND seq>\? AND seq<\?\)/,
+      metric_chunk_wide_summaries: /SEARCH metric_chunk_wide_summaries USING PRIMARY KEY \(metric_id=\? AND seq>\? AND seq<\?\)/,
+    };
+    for (const [table, search] of Object.entries(searches)) {
+      const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT entries FROM ${table} WHERE metric_id = ? AND seq BETWEEN ? AND ? ORDER BY seq`).all(1, 0, 10) as { detail: string }[];
+      const details = plan.map((row) => row.detail).join(' | ');
+      expect(details).toMatch(search);
+      expect(details).not.toMatch(/\bSCAN\b|TEMP B-TREE/);
+    }
+    // Deleting chunks (a restart) finds their fine summaries through the same key, not a scan.
+    const cascade = db.prepare('EXPLAIN QUERY PLAN DELETE FROM metric_chunk_fine_summaries WHERE metric_id = ? AND seq >= ?').all(1, 3) as { detail: string }[];
+    expect(cascade.map((row) => row.detail).join(' | ')).toMatch(/SEARCH metric_chunk_fine_summaries USING (COVERING )?INDEX sqlite_autoindex_metric_chunk_fine_summaries_1 \(metric_id=\? AND seq>\?\)/);
+    db.close();
   });
 });
 
