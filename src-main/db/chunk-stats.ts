@@ -227,6 +227,11 @@ export class StatsFold {
  * an import writes, where the fold's per-point method calls cost ~5% of a whole CSV import.
  */
 export function chunkStats(steps: Float64Array, vals: Float64Array, count: number): Float64Array {
+  // Allocated before the loop, not after it: V8 compiles the loop while the first chunk runs (OSR),
+  // and a constructor it had not yet seen run made that code bail out at the end of each call
+  // ("deopt-eager: insufficient type feedback for construct", node --trace-deopt); a chunk then
+  // took 0.07-0.19 ms instead of 0.06 ms (16,384 points, steady state, medians of 6 processes).
+  const c = new Float64Array(CHUNK_STATS_SIZE).fill(NaN);
   let nans = 0;
   let infs = 0;
   let firstNonFinite = NaN;
@@ -279,7 +284,6 @@ export function chunkStats(steps: Float64Array, vals: Float64Array, count: numbe
     prevValue = v;
     prevFinite = true;
   }
-  const c = new Float64Array(CHUNK_STATS_SIZE).fill(NaN);
   c[CS.count] = count;
   c[CS.nans] = nans;
   c[CS.infs] = infs;
