@@ -28,13 +28,13 @@ CREATE TABLE comparisons (
 );
 
 -- table metric_chunk_fine_summaries
-CREATE TABLE metric_chunk_fine_summaries (
+CREATE TABLE "metric_chunk_fine_summaries" (
   metric_id INTEGER NOT NULL,
   seq       INTEGER NOT NULL,
   entries   BLOB NOT NULL,
   PRIMARY KEY (metric_id, seq),
   FOREIGN KEY (metric_id, seq) REFERENCES metric_chunks (metric_id, seq) ON DELETE CASCADE
-) WITHOUT ROWID;
+);
 
 -- table metric_chunk_stats
 CREATE TABLE metric_chunk_stats (
@@ -67,7 +67,7 @@ CREATE TABLE metric_chunk_wide_summaries (
 ) WITHOUT ROWID;
 
 -- table metric_chunks
-CREATE TABLE metric_chunks (
+CREATE TABLE "metric_chunks" (
   metric_id  INTEGER NOT NULL REFERENCES metrics(id) ON DELETE CASCADE,
   seq        INTEGER NOT NULL,
   step_first REAL NOT NULL,
@@ -76,7 +76,7 @@ CREATE TABLE metric_chunks (
   steps      BLOB NOT NULL,
   vals       BLOB NOT NULL,
   PRIMARY KEY (metric_id, seq)
-) WITHOUT ROWID;
+);
 
 -- table metrics
 CREATE TABLE "metrics" (

@@ -105,6 +105,13 @@ describe('chunkStats (the figures stored with each chunk at import)', () => {
       if (c === 3) for (let i = n - 20; i < n; i++) vals[i] = NaN; // a diverged tail
       cases.push([steps, vals]);
     }
+    // chunkStats reads 512 points at a time: non-finite points and restarts of the curve right at its block edges.
+    const n = 16_384;
+    const steps = Float64Array.from({ length: n }, (_, i) => 3 * i);
+    const vals = Float64Array.from({ length: n }, (_, i) => Math.cos(i / 700) * (1 + (i % 5)));
+    for (const at of [511, 512, 1023, 1536, 1537, 2047]) vals[at] = at % 2 === 0 ? NaN : -Infinity;
+    for (let i = n - 512; i < n; i++) vals[i] = NaN; // the whole last block
+    cases.push([steps, vals], [steps.subarray(0, 1024), vals.subarray(0, 1024)], [steps.subarray(0, 513), vals.subarray(0, 513)]);
     for (const [steps, vals] of cases) {
       const fast = chunkStats(steps, vals, steps.length);
       const fold = chunkStatsByFold(steps, vals, steps.length);

@@ -11,6 +11,7 @@ export const dataSteps: Readonly<Record<number, (db: Database.Database) => void>
   7: backfillFineSummariesAndStats,
   8: backfillWideSummaries,
   9: widenMetricRoles,
+  10: chunkTablesAsRowid,
 };
 
 /**
@@ -98,4 +99,32 @@ function widenMetricRoles(db: Database.Database): void {
   db.exec(create.replace(ROLES_BEFORE_009, ROLES_SINCE_009).replace(/^CREATE TABLE metrics\b/, 'CREATE TABLE metrics_new'));
   db.exec('INSERT INTO metrics_new SELECT * FROM metrics; DROP TABLE metrics; ALTER TABLE metrics_new RENAME TO metrics;');
   for (const sql of indexes) db.exec(sql);
+}
+
+/** The tables migration 010 rebuilds as rowid tables, children first, with the columns they keep. */
+const ROWID_SINCE_010 = [
+  { table: 'metric_chunk_fine_summaries', columns: 'metric_id, seq, entries' },
+  { table: 'metric_chunks', columns: 'metric_id, seq, step_first, step_last, count, steps, vals' },
+] as const;
+
+/**
+ * Migration 010 created metric_chunks_010 and metric_chunk_fine_summaries_010 (rowid tables; why:
+ * the migration's SQL). Each row moves on its own and its old copy is deleted at once, so the pages
+ * it freed take the next rows and the file does not grow by a second copy of every point; keys in
+ * order, so each metric's chunks stay together. Then the old tables go and the new ones take their
+ * names. migrate() runs this with foreign keys off (dropping metric_chunks would otherwise cascade
+ * to its summaries); its foreign_key_check then confirms every summary still has its chunk. Table
+ * and column names are the constants above, never user input.
+ */
+function chunkTablesAsRowid(db: Database.Database): void {
+  for (const { table, columns } of ROWID_SINCE_010) {
+    const keys = db.prepare<[], { metric_id: number; seq: number }>(`SELECT metric_id, seq FROM ${table} ORDER BY metric_id, seq`).all();
+    const copy = db.prepare<[number, number]>(`INSERT INTO ${table}_010 (${columns}) SELECT ${columns} FROM ${table} WHERE metric_id = ? AND seq = ?`);
+    const remove = db.prepare<[number, number]>(`DELETE FROM ${table} WHERE metric_id = ? AND seq = ?`);
+    for (const key of keys) {
+      copy.run(key.metric_id, key.seq);
+      remove.run(key.metric_id, key.seq);
+    }
+    db.exec(`DROP TABLE ${table}; ALTER TABLE ${table}_010 RENAME TO ${table};`);
+  }
 }
