@@ -23,9 +23,9 @@ const rows: Row[] = [];
 const secs = (xs: number[]) => spread(xs, 's', 3);
 
 /** Seconds for one whole process, start to exit; throws when it fails. */
-function timed(cmd: string, args: string[], input?: string): number {
+function timed(cmd: string, args: string[], input?: string, env: Record<string, string> = {}): number {
   const started = performance.now();
-  const r = spawnSync(cmd, args, { input, stdio: [input === undefined ? 'ignore' : 'pipe', 'ignore', 'pipe'] });
+  const r = spawnSync(cmd, args, { input, stdio: [input === undefined ? 'ignore' : 'pipe', 'ignore', 'pipe'], env: { ...process.env, ...env } });
   const seconds = (performance.now() - started) / 1000;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${r.stderr}`);
   return seconds;
@@ -104,6 +104,16 @@ async function main(): Promise<void> {
         'sqlite3 .import',
         (o, b) => `lrscope ${(b / o).toFixed(2)}× faster${rows === 1_000_000 ? ' (target ≥ 2×)' : ''}`,
       );
+      if (rows === 1_000_000) {
+        // The same import with every row parsed in the import's own thread: what the parse worker adds.
+        pair(
+          `lrscope import, ${rows.toLocaleString('en')} rows, no parse worker (LRSCOPE_CSV_WORKER=off)`,
+          () => timed(process.execPath, [LRSCOPE, 'import', csv, '--db', fresh(), '--json'], undefined, { LRSCOPE_CSV_WORKER: 'off' }),
+          () => timed('sqlite3', [fresh(), '.mode csv', `.import ${csv} points`]),
+          'sqlite3 .import',
+          (o, b) => `lrscope ${(b / o).toFixed(2)}× faster`,
+        );
+      }
     }
 
     const startDb = join(dir, 'start.sqlite');
