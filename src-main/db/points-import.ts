@@ -51,7 +51,11 @@ export class ImportStore {
   static open(appDb: Db): ImportStore {
     if (appDb.memory) return new ImportStore(appDb, false);
     const { db } = openDatabase(appDb.name);
-    db.pragma('cache_size = -32768'); // 32 MiB: fewer spills of the big transaction to the WAL
+    // 4 MiB: a big import's pages go to the WAL while it reads (chunk pages are written once and
+    // never touched again) instead of 32 MiB of them at the commit, which nothing overlaps. Same WAL
+    // bytes (36.4 MB for 1M rows × 4 columns at 32 and 4 MiB; 200 and 2,000 interleaved metrics
+    // alike), the commit 15 -> 7 ms, the whole `lrscope import` 11 ms less (median of 21, load ~1.3).
+    db.pragma('cache_size = -4096');
     return new ImportStore(db, true);
   }
 

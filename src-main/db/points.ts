@@ -86,14 +86,21 @@ function blob(arr: Float64Array, count: number): Buffer {
  * chunk stores only [first, stride] (16 bytes for count > 2), halving what an import writes.
  */
 function stepsBlob(steps: Float64Array, count: number): Buffer {
-  if (count > 2) {
-    const first = steps[0]!;
-    const stride = steps[1]! - first;
-    let regular = true;
-    for (let i = 2; i < count && regular; i++) regular = steps[i] === first + i * stride;
-    if (regular) return blob(Float64Array.of(first, stride), 2);
-  }
+  if (count > 2 && isRegular(steps, count)) return blob(Float64Array.of(steps[0]!, steps[1]! - steps[0]!), 2);
   return blob(steps, count);
+}
+
+/**
+ * Whether the steps go up by the same stride throughout. A function of its own with nothing after
+ * its loop: V8 compiles the loop while the first chunk runs, before the code after it has ever run,
+ * and when that code was in the same function it bailed out there at the end of every chunk (in 3
+ * of 6 imports of 1M rows × 4 columns: ~130 times, node --trace-deopt).
+ */
+function isRegular(steps: Float64Array, count: number): boolean {
+  const first = steps[0]!;
+  const stride = steps[1]! - first;
+  for (let i = 2; i < count; i++) if (steps[i] !== first + i * stride) return false;
+  return true;
 }
 
 export function decodeSteps(out: Float64Array, at: number, data: Buffer, count: number): void {
