@@ -8,25 +8,23 @@
 // the lines across blocks, quoted or odd records, a file still growing) goes the usual way, and the
 // rows, their order and every error are those of a read without the worker. Batches are written into
 // a ring of SLOTS in shared memory (no copy, no allocation per batch: fresh transferred buffers cost
-// a third of the worker's time) and the worker waits for a free slot, so memory stays bounded; it
-// skips the blocks the import's thread reads itself.
+// a third of the worker's time) and the worker waits for a free slot, so memory stays bounded.
+//
+// Each block is parsed by one thread: the worker and the import's thread claim blocks from one
+// atomic counter (SLOT.next). The import's thread claims the block it reaches when the worker has not
+// (while the worker starts), and the block after it when the worker is not ahead: parsing costs more
+// than storing, so on two cores it then shares the parsing instead of waiting.
 import { Worker } from 'node:worker_threads';
 import { batchRows, type ParsedRows } from './csv-fast';
 
 /** Slots of the state shared with the worker (an Int32Array on a SharedArrayBuffer). */
 export const SLOT = {
-  /** The block the import's thread is reading. */
-  mainAt: 0,
-  /** The last block the import's thread parses itself: the worker skips it. */
-  mainParses: 1,
-  /** The block the worker is parsing. */
-  workerAt: 2,
-  /** The last block the worker finished. */
-  doneUpTo: 3,
-  /** 1: stop. */
-  cancel: 4,
+  /** The first block nobody has claimed: the worker takes it with Atomics.add, the import's thread with compareExchange. */
+  next: 0,
   /** Batches the import's thread has let go of (their slots are free again). */
-  released: 5,
+  released: 1,
+  /** 1: stop. */
+  cancel: 2,
 } as const;
 /** Batches in the ring: how far the worker may be ahead of the import's thread. */
 export const SLOTS = 8;
@@ -95,6 +93,10 @@ export class CsvPrefetch {
    */
   static waitForWorker = workerMode() === 'wait';
   private readonly queue: BatchNote[] = [];
+  /** Blocks the import's thread claimed: it parses them itself. */
+  private readonly own = new Set<number>();
+  /** The block the import's thread is in. */
+  private at = -1;
   private readonly slots: ParsedRows[];
   private wake: (() => void) | null = null;
   private ended = false;
@@ -106,7 +108,11 @@ export class CsvPrefetch {
     private readonly state: Int32Array,
     ring: Ring,
     width: number,
+    firstBlock: number,
   ) {
+    // The block the import's thread is in when it starts the worker is its own.
+    this.at = firstBlock - 1;
+    this.own.add(this.at);
     this.slots = Array.from({ length: SLOTS }, (_, slot) => slotOf(ring, width, slot));
     worker.on('message', (m: Message) => {
       if ('end' in m) this.ended = true;
@@ -123,14 +129,11 @@ export class CsvPrefetch {
     const size = batchRows(options.width) * options.width;
     const ring: Ring = { state: new SharedArrayBuffer(4 * Object.keys(SLOT).length), values: new SharedArrayBuffer(SLOTS * size * 8), present: new SharedArrayBuffer(SLOTS * size) };
     const state = new Int32Array(ring.state);
-    state[SLOT.mainAt] = options.firstBlock - 1;
-    state[SLOT.mainParses] = options.firstBlock - 1;
-    state[SLOT.workerAt] = -1;
-    state[SLOT.doneUpTo] = -1;
+    state[SLOT.next] = options.firstBlock;
     try {
       // The parent's options but --input-type (a script given with -e), which a worker from a file refuses.
       const execArgv = process.execArgv.filter((a) => !a.startsWith('--input-type'));
-      return new CsvPrefetch(new Worker(WORKER_URL, { workerData: { ...options, ring }, execArgv }), state, ring, options.width);
+      return new CsvPrefetch(new Worker(WORKER_URL, { workerData: { ...options, ring }, execArgv }), state, ring, options.width, options.firstBlock);
     } catch {
       return null;
     }
@@ -138,15 +141,12 @@ export class CsvPrefetch {
 
   /**
    * The worker's batch that starts at `offset` of the file, read in block `block`: the batch, a
-   * promise of it when the worker is on that block (null if it has none), or null at once when the
-   * import's thread should read the rows itself. A batch must be released once read.
+   * promise of it while the worker parses that block (null if it has none there), or null when the
+   * import's thread reads the rows itself. A batch must be released once read.
    */
   batchAt(block: number, offset: number): Batch | Promise<Batch | null> | null {
-    if (this.ended && this.queue.length === 0) return null;
-    if (Atomics.load(this.state, SLOT.mainAt) < block) {
-      Atomics.store(this.state, SLOT.mainAt, block);
-      Atomics.notify(this.state, SLOT.mainAt);
-    }
+    if (block !== this.at) this.arrive(block);
+    if (this.own.has(block)) return null;
     while (this.queue.length > 0 && (this.queue[0]!.block < block || (this.queue[0]!.block === block && this.queue[0]!.start < offset))) {
       this.take();
       this.release();
@@ -154,10 +154,32 @@ export class CsvPrefetch {
     const head = this.queue[0];
     if (head) return head.block === block && head.start === offset ? this.take() : null;
     if (this.ended || this.complete >= block) return null;
-    const coming = CsvPrefetch.waitForWorker || Atomics.load(this.state, SLOT.workerAt) === block || Atomics.load(this.state, SLOT.doneUpTo) >= block;
-    if (coming) return this.next().then(() => this.batchAt(block, offset));
-    Atomics.store(this.state, SLOT.mainParses, block);
-    return null;
+    return this.next().then(() => this.batchAt(block, offset)); // the worker has claimed the block: its batches are coming
+  }
+
+  /**
+   * The import's thread reaches `block`: it claims the block if the worker has not (the worker is
+   * starting, or gone), and the next one too when the worker is not ahead of it.
+   */
+  private arrive(block: number): void {
+    this.at = block;
+    this.own.delete(block - 1);
+    if (CsvPrefetch.waitForWorker && !this.ended) return;
+    if (this.claim(block)) return;
+    const ahead = this.queue.some((b) => b.block > block);
+    if (!ahead && Atomics.compareExchange(this.state, SLOT.next, block + 1, block + 2) === block + 1) this.own.add(block + 1);
+  }
+
+  /** Claims `block` (and the unclaimed ones before it) when no thread has; whether it did. */
+  private claim(block: number): boolean {
+    for (;;) {
+      const next = Atomics.load(this.state, SLOT.next);
+      if (next > block) return this.own.has(block);
+      if (Atomics.compareExchange(this.state, SLOT.next, next, block + 1) === next) {
+        this.own.add(block);
+        return true;
+      }
+    }
   }
 
   /** Stops the worker (at the end of the file, on an error or a cancel). */

@@ -56,16 +56,13 @@ function parseBlock(k: number, block: Buffer): void {
 const fd = openSync(options.file, 'r');
 try {
   const block = Buffer.allocUnsafe(options.blockBytes);
-  for (let k = options.firstBlock; !cancelled(); k++) {
-    k = Math.max(k, Atomics.load(state, SLOT.mainParses) + 1); // blocks the import's thread reads itself
-    Atomics.store(state, SLOT.workerAt, k);
+  while (!cancelled()) {
+    const k = Atomics.add(state, SLOT.next, 1); // the next block no thread has claimed
     const bytes = readSync(fd, block, 0, options.blockBytes, k * options.blockBytes);
     if (bytes === 0) break;
     parseBlock(k, block.subarray(0, bytes));
-    Atomics.store(state, SLOT.doneUpTo, k);
   }
 } finally {
-  Atomics.store(state, SLOT.workerAt, -1);
   closeSync(fd);
   parentPort!.postMessage({ end: true });
 }
