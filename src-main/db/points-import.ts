@@ -3,6 +3,7 @@
 import type { MetricRole } from '../../src-shared/api/types';
 import { openDatabase, type Db } from './database';
 import { cutAt, writeChunk, type ChunkStats } from './points';
+import { WalWriteback } from './wal-writeback';
 
 export interface MetricTotals {
   points: number;
@@ -40,12 +41,15 @@ function statements(db: Db) {
 export class ImportStore {
   private readonly st: ReturnType<typeof statements>;
   private inTransaction = false;
+  /** The WAL synced in the background as it grows (file databases only). */
+  private readonly writeback: WalWriteback | null;
 
   private constructor(
     readonly db: Db,
     private readonly ownsConnection: boolean,
   ) {
     this.st = statements(db);
+    this.writeback = ownsConnection ? new WalWriteback(`${db.name}-wal`) : null;
   }
 
   static open(appDb: Db): ImportStore {
@@ -76,6 +80,7 @@ export class ImportStore {
 
   close(): void {
     this.rollback();
+    void this.writeback?.stop();
     if (!this.ownsConnection) return;
     // Give the space of a big import's WAL back now rather than when the app closes.
     this.db.pragma('wal_checkpoint(TRUNCATE)');
@@ -104,7 +109,9 @@ export class ImportStore {
   }
 
   writeChunk(metricId: number, seq: number, steps: Float64Array, vals: Float64Array, count: number): ChunkStats {
-    return writeChunk(this.db, metricId, seq, steps, vals, count);
+    const stats = writeChunk(this.db, metricId, seq, steps, vals, count);
+    this.writeback?.chunkWritten();
+    return stats;
   }
 
   cutAt(metricId: number, step: number) {
