@@ -223,10 +223,9 @@ class CsvBody {
     const { stepIndex } = this.header;
     const { values, present, rows } = batch;
     if (kinds.includes(UNDECIDED)) this.decideFrom(batch);
-    const steps = this.steps;
-    for (let r = 0; r < rows; r++) steps[r] = stepIndex >= 0 ? values[r * width + stepIndex]! : this.rows + r;
+    fillSteps(this.steps, values, rows, width, stepIndex, this.rows);
     for (let col = 0; col < width; col++) {
-      if (kinds[col] === METRIC) writers[col]!.addColumn(steps, values, present, col, width, rows);
+      if (kinds[col] === METRIC) writers[col]!.addColumn(this.steps, values, present, col, width, rows);
     }
     this.rows += rows;
   }
@@ -288,6 +287,15 @@ class CsvBody {
     if (this.rows === 0) throw new ImportError(this.file, null, `only a header, no data rows${unfinished}`);
     if (!this.writers.some((w) => w !== null)) throw new ImportError(this.file, null, 'no numeric column besides the step');
   }
+}
+
+/**
+ * The steps of a batch's rows: the step column's values, or the row numbers from `firstRow`. On its
+ * own, with nothing after its loop: V8 compiles such a loop alone (on-stack replacement), and code
+ * after it that has not run yet bailed out at the end of every batch (65 times in a 1M-row import).
+ */
+function fillSteps(out: Float64Array, values: Float64Array, rows: number, width: number, stepIndex: number, firstRow: number): void {
+  for (let r = 0; r < rows; r++) out[r] = stepIndex >= 0 ? values[r * width + stepIndex]! : firstRow + r;
 }
 
 export async function importCsv(file: string, run: RunWriter, ctx: ImportContext, stepColumn: string | undefined): Promise<void> {
