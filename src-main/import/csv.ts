@@ -215,8 +215,8 @@ class CsvBody {
 
   /**
    * The rows of a batch to their metrics, a column at a time (a writer's loop over its points
-   * keeps its state in locals: ~2× faster than a call per value). Columns are first decided in the
-   * order a row-by-row read meets their first values, so metrics are created in the same order.
+   * keeps its state in locals, instead of a call per value). Columns are first decided in the order
+   * a row-by-row read meets their first values, so metrics are created in the same order.
    */
   private deliver(batch: ParsedRows): void {
     const { kinds, writers, width } = this;
