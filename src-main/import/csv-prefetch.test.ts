@@ -31,10 +31,12 @@ function spyOnBatches(): { rows: number } {
 describe('the CSV parse worker', () => {
   const t = freshDbEachTest();
   beforeEach(() => {
+    vi.stubEnv('LRSCOPE_CSV_WORKER', 'on'); // from the sources the worker is off unless asked for
     CsvPrefetch.waitForWorker = true;
   });
   afterEach(() => {
     CsvPrefetch.waitForWorker = false;
+    vi.unstubAllEnvs();
     vi.restoreAllMocks();
   });
 
