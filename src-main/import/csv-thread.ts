@@ -2,7 +2,7 @@
 // posts the plain numeric rows of each block's whole lines, a batch at a time, skipping the records
 // the fast path leaves to the general way (the import's thread reads those itself). Bundled as out/cli/csv-worker.mjs (scripts/build.mjs); from the
 // sources, csv-worker.mjs loads this file.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { RowParser } from './csv-fast';
 import { SLOT, slotOf, SLOTS, type BatchNote, type PrefetchOptions, type Ring } from './csv-prefetch';
@@ -53,10 +53,13 @@ function parseBlock(k: number, block: Buffer): void {
   }
 }
 
-const fd = openSync(options.file, 'r');
+// The import's thread opened it as a regular file; should it have been replaced since (by a FIFO,
+// say), the worker must not block in open() or read(), where it could not be stopped: it ends.
+const fd = openSync(options.file, constants.O_RDONLY | constants.O_NONBLOCK);
 try {
   const block = Buffer.allocUnsafe(options.blockBytes);
-  while (!cancelled()) {
+  const regular = fstatSync(fd).isFile();
+  while (regular && !cancelled()) {
     const k = Atomics.add(state, SLOT.next, 1); // the next block no thread has claimed
     const bytes = readSync(fd, block, 0, options.blockBytes, k * options.blockBytes);
     if (bytes === 0) break;
