@@ -43,3 +43,16 @@ export function powfSpan(b0: number, n: number, y: number, out: Float64Array): n
   }
   return m;
 }
+
+/**
+ * out[j] = powf(b0 + j, y) for 0 <= j < m, m = the returned count, 1 <= m <= min(n, POW_SPAN)
+ * for n >= 1: by the series where powfSpan serves, else one powf a step (up to b0 = 256, where
+ * the series starts to serve, or POW_SPAN steps when it never does).
+ */
+export function powfSteps(b0: number, n: number, y: number, out: Float64Array): number {
+  const m = powfSpan(b0, n, y, out);
+  if (m > 0) return m;
+  const k = Math.min(n, b0 < 256 ? 256 - b0 : POW_SPAN);
+  for (let j = 0; j < k; j++) out[j] = powf(b0 + j, y, Math.log(b0 + j));
+  return k;
+}
