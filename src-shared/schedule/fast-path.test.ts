@@ -7,7 +7,7 @@ import { PRESETS } from './presets';
 import type { ScheduleSpecInput } from './spec';
 import { spec } from './test-util';
 import { powf } from './f32';
-import { powfSpan, POW_SPAN } from './powf-span';
+import { powfSpan, powfSteps, POW_SPAN } from './powf-span';
 
 const CASES: ScheduleSpecInput[] = [
   { kind: 'exponential_decay', learning_rate: 0.1, decay_steps: 1000, decay_rate: 0.96 },
@@ -102,6 +102,14 @@ describe('powfSpan', () => {
         expect(m).toBe(Math.min(POW_SPAN, Math.floor(b0 / 256)));
         for (let j = 0; j < m; j++) if (out[j] !== Math.fround(Math.pow(b0 + j, Math.fround(y)))) expect({ b: b0 + j, y, got: out[j] }).toBe('fround(Math.pow)');
       }
+    }
+  });
+  test('powfSteps serves every step: by the series, else one powf a step up to b0 = 256 or POW_SPAN steps', () => {
+    const out = new Float64Array(POW_SPAN);
+    const cases: [number, number, number, number][] = [[1, 10_000, 0.55, 255], [200, 30, 0.55, 30], [1e6, 10_000, 0.55, POW_SPAN], [1e6, 10_000, 70, POW_SPAN], [300, 5, 70, 5]];
+    for (const [b0, n, y, count] of cases) {
+      expect(powfSteps(b0, n, Math.fround(y), out)).toBe(count);
+      for (let j = 0; j < count; j++) if (out[j] !== Math.fround(Math.pow(b0 + j, Math.fround(y)))) expect({ b: b0 + j, y, got: out[j] }).toBe('fround(Math.pow)');
     }
   });
   test('declines where the series does not serve: small bases, |y| > 64', () => {

@@ -24,8 +24,16 @@ export function powfSpan(b0: number, n: number, y: number, out: Float64Array): n
   const uMax = (m - 1) * inv;
   const rho = Math.max(1, (Math.abs(y) + 5) / 6);
   // Truncation relative to (1 + u)^y >= e^-0.25 (hence the 2), plus 2^-45 for every rounding.
-  const err = (2 * Math.abs(c5) * uMax ** 5) / (1 - rho * uMax) + 2 ** -45;
+  const u2 = uMax * uMax;
+  const err = (2 * Math.abs(c5) * u2 * u2 * uMax) / (1 - rho * uMax) + 2 ** -45;
   const p0 = Math.pow(b0, y);
+  // Nothing to serve when b0^y is NaN or the bound decides no step; neither happens for b0 >= 256
+  // and |y| <= 64 (err < 2^-15), but the test is there for speed: using p0 and err before the loop
+  // keeps TurboFan from scheduling Math.pow, the coefficients' divisions and err inside it. Without
+  // it, the code V8 compiled before any step had needed powf's fallback recomputed them at every j
+  // (two pow calls: ~105 ns a step against ~4 ns, noisy_linear_cosine_decay at 7.5 M steps/s over
+  // steps 0..1M) until a first fallback recompiled the function.
+  if (!(p0 >= 0 && err < 0.5)) return 0;
   for (let j = 0; j < m; j++) {
     const u = j * inv;
     const v = p0 * (1 + u * (c1 + u * (c2 + u * (c3 + u * c4))));
@@ -34,4 +42,17 @@ export function powfSpan(b0: number, n: number, y: number, out: Float64Array): n
     else out[j] = powf(b0 + j, y, Math.log(b0 + j));
   }
   return m;
+}
+
+/**
+ * out[j] = powf(b0 + j, y) for 0 <= j < m, m = the returned count, 1 <= m <= min(n, POW_SPAN)
+ * for n >= 1: by the series where powfSpan serves, else one powf a step (up to b0 = 256, where
+ * the series starts to serve, or POW_SPAN steps when it never does).
+ */
+export function powfSteps(b0: number, n: number, y: number, out: Float64Array): number {
+  const m = powfSpan(b0, n, y, out);
+  if (m > 0) return m;
+  const k = Math.min(n, b0 < 256 ? 256 - b0 : POW_SPAN);
+  for (let j = 0; j < k; j++) out[j] = powf(b0 + j, y, Math.log(b0 + j));
+  return k;
 }

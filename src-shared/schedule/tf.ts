@@ -11,7 +11,7 @@ import { fillByAt, lastMemo, noMarks, percent, type Curve, type Mark, type Out }
 import { forEachSpan, markSpans, markStairs, markStarts, stairOf } from './spans';
 import { RestartMarks32 } from './restart-marks32';
 import { normalNoise } from './noise';
-import { powfSpan, POW_SPAN } from './powf-span';
+import { powfSteps, POW_SPAN } from './powf-span';
 
 // Local names for imported functions that per-step and per-event code calls: where modules
 // are compiled to CommonJS (tsx, vitest), an imported name is read through a getter at every
@@ -410,22 +410,38 @@ export function linearCosineCurve(lr: number, decaySteps: number, numPeriods: nu
   };
   const f = Math.fround;
   const pows = new Float64Array(POW_SPAN);
-  // Below 2^24 and up to decay_steps, step s has b = 1 + s exactly: powfSpan gives the noise std's
-  // pow for a span of steps at once. Elsewhere x repeats (steps round above 2^24, clamp past
-  // decay_steps) and everything but the noise is reused.
+  // Below 2^24 and up to decay_steps, step s has x = s and b = 1 + s exactly: powfSteps gives the
+  // noise std's pow for a span of steps at once, and fillExact32 computes the span. It is its own
+  // function, called once a span, so that V8 compiles it as a whole function: a single loop over
+  // all the steps ran, in some runs, in its on-stack-replacement code only, at 20 M steps/s
+  // against 31 (same input, over steps 0..1M).
+  const fillExact32 = (from: number, n: number, out: Out, offset: number) => {
+    for (let j = 0; j < n; j++) {
+      const x = from + j;
+      const linear = f(f(D - x) / D);
+      const cosineDecayed = f(0.5 * f(1 + f(Math.cos(f(PI * f(twoNP * f(x / D)))))));
+      const noisy = f(linear + f(f(Math.sqrt(f(IV / pows[j]))) * normalNoise(seed, x)));
+      out[offset + j] = f(L * f(f(f(AL + noisy) * cosineDecayed) + BE));
+    }
+  };
+  // Elsewhere x repeats (steps round above 2^24, clamp past decay_steps) and everything but the
+  // noise is reused.
   const fillNoisy32 = (from: number, to: number, out: Out, offset: number) => {
-    const exactEnd = Math.min(to, 2 ** 24, Math.floor(D) + 1);
-    let spanStart = from, spanEnd = from; // pows[s - spanStart] is the pow of step s < spanEnd
+    const exactEnd = Math.max(from, Math.min(to, 2 ** 24, Math.floor(D) + 1));
+    for (let s = from; s < exactEnd; ) {
+      const n = powfSteps(s + 1, exactEnd - s, VD, pows);
+      fillExact32(s, n, out, offset + s - from);
+      s += n;
+    }
     let lastX = NaN, linear = 0, cosineDecayed = 0, std = 0;
-    for (let s = from; s < to; s++) {
+    for (let s = exactEnd; s < to; s++) {
       const x = Math.min(f(s), D);
       if (x !== lastX) {
         lastX = x;
         linear = f(f(D - x) / D);
         cosineDecayed = f(0.5 * f(1 + f(Math.cos(f(PI * f(twoNP * f(x / D)))))));
-        if (s >= spanEnd && s < exactEnd) { spanStart = s; spanEnd = s + powfSpan(s + 1, exactEnd - s, VD, pows); }
         const b = f(1 + x);
-        std = f(Math.sqrt(f(IV / (s < spanEnd ? pows[s - spanStart] : powf(b, VD, Math.log(b))))));
+        std = f(Math.sqrt(f(IV / powf(b, VD, Math.log(b)))));
       }
       const noisy = f(linear + f(std * normalNoise(seed, s)));
       out[offset + s - from] = f(L * f(f(f(AL + noisy) * cosineDecayed) + BE));
