@@ -3,6 +3,7 @@
 // staircase and piecewise drops, and, for every preset and more, agreement with the evaluated
 // curve: a jump in the curve is an event, and a restart or drop is a jump.
 import { describe, expect, test } from 'vitest';
+import { compile } from './compile';
 import { evaluate } from './evaluate';
 import { EVENT_WORDS, eventName, events } from './events';
 import { PRESETS } from './presets';
@@ -118,6 +119,7 @@ describe('events with many stairs and restarts (the rates come from the search, 
   const many: ScheduleSpecInput[] = [
     { kind: 'exponential_decay', learning_rate: 0.1, decay_steps: 37, decay_rate: 0.999, staircase: true },
     { kind: 'exponential_decay', learning_rate: 0.1, decay_steps: 0.7, decay_rate: 0.9999, staircase: true, dtype: 'float64' },
+    { kind: 'exponential_decay', learning_rate: 0.1, decay_steps: 40, decay_rate: 0.999, staircase: true, dtype: 'float64' },
     { kind: 'natural_exp_decay', learning_rate: 0.6, decay_steps: 7.5, decay_rate: 0.001, staircase: true },
     { kind: 'inverse_time_decay', learning_rate: 0.1, decay_steps: 3.3, decay_rate: 0.5, staircase: true },
     { kind: 'piecewise_constant', boundaries: Array.from({ length: 300 }, (_, i) => 7 * i + 3), values: Array.from({ length: 301 }, (_, i) => (i % 7 === 3 ? 0.5 : 1 / (i + 1))) },
@@ -155,6 +157,23 @@ describe('events with many stairs and restarts (the rates come from the search, 
       }
     });
   }
+});
+
+describe('stairs of an integer period in float64 (markPowerStairs: no division per event below 2^50)', () => {
+  test.each([
+        // Rates that neither underflow nor overflow by stair 2^50 / D.
+    { kind: 'torch.StepLR', lr: 0.1, step_size: 7, gamma: 1 - 2 ** -53 },
+    { kind: 'exponential_decay', learning_rate: 0.1, decay_steps: 3, decay_rate: 1 - 2 ** -52, staircase: true, dtype: 'float64' },
+  ] satisfies ScheduleSpecInput[])('$kind: each change of the rate, around 2^50 too, with the rates of at()', (input) => {
+    const s = spec(input);
+    const curve = compile(s);
+    for (const [from, to] of [[0, 500], [2 ** 50 - 100, 2 ** 50 + 100]]) {
+      const changes: [number, number, number][] = [];
+      for (let k = Math.max(from, 1); k < to; k++) if (curve.at(k) !== curve.at(k - 1)) changes.push([k, curve.at(k - 1), curve.at(k)]);
+      expect(changes.length).toBeGreaterThan(0);
+      expect(events(s, from, to).map((e) => [e.step, e.lrBefore, e.lrAfter])).toEqual(changes);
+    }
+  });
 });
 
 describe('an event that raises the rate is a rise, never a drop (issue 9, item 5)', () => {

@@ -88,6 +88,34 @@ export function markStairs(D: number, f32: boolean, index: SpanIndex, rate: (i: 
   }
 }
 
+/** Below this step, floor(s / D) in float64 is the exact floor for integer s and D (see markPowerStairs). */
+const EXACT_STAIRS = 2 ** 50;
+
+/**
+ * markStairs for an integer period D in float64 whose stair i has the rate lr * gamma ** i
+ * (StepLR, float64 staircase exponential_decay), as the curves' at() compute it. Stair i + 1
+ * starts at (i + 1)·D exactly: below 2^50 the quotient s / D is off by less than 1/D, so
+ * floor((i + 1)·D / D) = i + 1 and floor(((i + 1)·D - 1) / D) = i, and no division is needed
+ * per event. The rate is computed here, not through a callback: the power is most of the cost
+ * per event, and a callback that many kinds pass is one V8 cannot inline (its result is boxed).
+ */
+export function markPowerStairs(D: number, lr: number, gamma: number, index: SpanIndex, from: number, to: number, mark: Mark): void {
+  const rate = (i: number) => lr * gamma ** i;
+  if (!Number.isInteger(D) || D < 1) return markStairs(D, false, index, rate, from, to, mark);
+  const s = Math.max(from, 1);
+  if (s >= to) return;
+  let i = Math.floor((s - 1) / D);
+  let before = lr * gamma ** i;
+  const last = Math.min(to, EXACT_STAIRS);
+  for (let next = (i + 1) * D; next < last; next += D) {
+    i++;
+    const lr1 = lr * gamma ** i;
+    mark(next, 'drop', i, before, lr1);
+    before = lr1;
+  }
+  if (to > EXACT_STAIRS) markStairs(D, false, index, rate, Math.max(s, EXACT_STAIRS), to, mark);
+}
+
 /**
  * markSpans for an index that counts the entries of the non-decreasing `starts` that are <= s
  * (piecewise boundaries + 1, MultiStepLR milestones): walks the list instead of searching, and

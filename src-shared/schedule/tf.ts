@@ -8,7 +8,7 @@
 // same values bit for bit (tf.test.ts and bench/schedule.bench.ts check it).
 import { rounder, powf, cosf, firstStepAtLeast, PowersOf32, type Round } from './f32';
 import { fillByAt, lastMemo, noMarks, percent, type Curve, type Mark, type Out } from './curve';
-import { forEachSpan, markSpans, markStairs, markStarts, stairOf } from './spans';
+import { forEachSpan, markPowerStairs, markSpans, markStairs, markStarts, stairOf } from './spans';
 import { RestartMarks32 } from './restart-marks32';
 import { normalNoise } from './noise';
 import { powfSteps, POW_SPAN } from './powf-span';
@@ -53,7 +53,9 @@ export function exponentialCurve(lr: number, decaySteps: number, decayRate: numb
   };
   return {
     at, fill,
-    marks: staircase ? (from, to, mark) => markStairs(D, dtype === 'float32', stair, stairRate, from, to, mark) : noMarks,
+    marks: !staircase ? noMarks
+      : dtype === 'float32' ? (from, to, mark) => markStairs(D, true, stair, stairRate, from, to, mark)
+      : (from, to, mark) => markPowerStairs(D, L, R, stair, from, to, mark),
     describe: (s) => {
       const p = period(s);
       const i = Math.floor(p);

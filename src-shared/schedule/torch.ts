@@ -4,7 +4,7 @@
 // the previous rate instead and drifts from the closed form by a few units in the last place,
 // which torch.test.ts bounds against real PyTorch (scripts/torch-reference).
 import { fillByAt, markAt, noMarks, percent, type Curve, type Mark, type Out } from './curve';
-import { forEachSpan, markSpans, markStairs, markStarts, nextSpanStart } from './spans';
+import { forEachSpan, markPowerStairs, markSpans, markStarts, nextSpanStart } from './spans';
 
 // A local name for an imported function called per event: where modules are compiled to
 // CommonJS (tsx, vitest), an imported name is read through a getter at every call (tf.ts says more).
@@ -56,13 +56,12 @@ class Powers {
 /** StepLR: base_lr * gamma ** (last_epoch // step_size). */
 export function stepCurve(lr: number, stepSize: number, gamma: number): Curve {
   const stair = (k: number) => Math.floor(k / stepSize);
-  const rate = (i: number) => lr * gamma ** i;
   const at = (k: number) => lr * gamma ** stair(k);
   const guess = (i: number) => i * stepSize;
   return {
     at,
     fill: (from, to, out, offset) => forEachSpan(stair, guess, from, to, (_i, a, b) => out.fill(at(a), offset + a - from, offset + b - from)),
-    marks: (from, to, mark) => markStairs(stepSize, false, stair, rate, from, to, mark),
+    marks: (from, to, mark) => markPowerStairs(stepSize, lr, gamma, stair, from, to, mark),
     describe: (k) => `stair ${stair(k) + 1}`,
   };
 }
