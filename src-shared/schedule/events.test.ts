@@ -176,6 +176,16 @@ describe('stairs of an integer period in float64 (markPowerStairs: no division p
   });
 });
 
+describe('nested curves (warmup, SequentialLR) shift their marks to global steps', () => {
+  test('through events() and through any other Mark alike', () => {
+    const s = spec({ kind: 'warmup', warmup_steps: 20, after: { kind: 'torch.SequentialLR', lr: 0.1, milestones: [50], schedulers: [{ kind: 'torch.LinearLR', total_iters: 50 }, { kind: 'torch.StepLR', step_size: 10, gamma: 0.9 }] } });
+    const seen: string[] = [];
+    compile(s).marks(0, 120, (step, kind) => seen.push(`${kind}@${step}`));
+    expect(seen).toEqual(['warmup_end@20', 'phase@70', 'drop@80', 'drop@90', 'drop@100', 'drop@110']);
+    expect(events(s, 0, 120).map((e) => `${e.kind}@${e.step}`)).toEqual(seen);
+  });
+});
+
 describe('an event that raises the rate is a rise, never a drop (issue 9, item 5)', () => {
   test('piecewise 0.01 → 0.03 → 0.5 rises twice, named "rise 1", "rise 2" by the engine', () => {
     const got = events(spec({ kind: 'piecewise_constant', boundaries: [100, 200], values: [0.01, 0.03, 0.5] }), 0, 300);
