@@ -186,6 +186,22 @@ describe('nested curves (warmup, SequentialLR) shift their marks to global steps
   });
 });
 
+describe('CyclicLR restarts where PyTorch\'s cycle = floor(1 + last_epoch / total_size) changes', () => {
+  test.each([
+    { step_size_up: 5, step_size_down: 8 }, // integer total_size: no search (markWholeCycles)
+    { step_size_up: 2.5, step_size_down: 4 }, // fractional: searched
+  ])('step_size_up $step_size_up, step_size_down $step_size_down', (sizes) => {
+    const s = spec({ kind: 'torch.CyclicLR', base_lr: 0.001, max_lr: 0.1, mode: 'exp_range', gamma: 0.9999999, ...sizes });
+    const total = sizes.step_size_up + sizes.step_size_down;
+    const cycle = (k: number) => Math.floor(1 + k / total);
+    for (const [from, to] of [[0, 300], [1_000_003, 1_000_200]]) {
+      const starts: number[] = [];
+      for (let k = Math.max(from, 1); k < to; k++) if (cycle(k) !== cycle(k - 1)) starts.push(k);
+      expect(events(s, from, to).map((e) => e.step)).toEqual(starts);
+    }
+  });
+});
+
 describe('an event that raises the rate is a rise, never a drop (issue 9, item 5)', () => {
   test('piecewise 0.01 → 0.03 → 0.5 rises twice, named "rise 1", "rise 2" by the engine', () => {
     const got = events(spec({ kind: 'piecewise_constant', boundaries: [100, 200], values: [0.01, 0.03, 0.5] }), 0, 300);

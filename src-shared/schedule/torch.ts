@@ -278,6 +278,9 @@ export function oneCycleCurve(o: { max_lr: number; total_steps: number | null; e
 /** CyclicLR's scale_fn, as a number: compared in the per-step code, where a string compare costs more. */
 const TRIANGULAR = 0, TRIANGULAR2 = 1, EXP_RANGE = 2;
 
+/** Below this step, CyclicLR's cycles of an integer total_size start at exact multiples of it (see markWholeCycles). */
+const EXACT_CYCLES = 2 ** 50;
+
 /**
  * CyclicLR.get_lr():
  *   cycle = floor(1 + last_epoch / total_size); x = 1. + last_epoch / total_size - cycle
@@ -349,8 +352,15 @@ class CyclicCurve implements Curve {
    * written out, medians: 1.0–3.1 ms against 1.3–6.8 ms, load 19–22).
    */
   marks(from: number, to: number, mark: Mark): void {
-    let s = Math.max(from, 1);
+    const s = Math.max(from, 1);
     if (s >= to) return;
+    if (Number.isInteger(this.totalSize) && to <= EXACT_CYCLES) return this.markWholeCycles(s, to, mark);
+    this.markCycles(s, to, mark);
+  }
+
+  /** marks() in general: each cycle's start found by the search, from its exact-arithmetic guess. */
+  private markCycles(from: number, to: number, mark: Mark): void {
+    let s = from;
     const totalSize = this.totalSize;
     let c = this.cycleOf(s - 1);
     for (;;) {
@@ -359,12 +369,32 @@ class CyclicCurve implements Curve {
       if (next >= to) return;
       const after = this.cycleOf(next);
       // (next - 1 is in cycle c, the search made sure.)
-      const exp = this.mode === EXP_RANGE;
-      const before = this.valueIn(next - 1, c, exp ? this.gammaPow.at(next - 1) : 1);
-      mark(next, 'restart', after - 1, before, this.valueIn(next, after, exp ? this.gammaPow.at(next) : 1));
+      this.markRestart(next, c, after, mark);
       c = after;
       s = next + 1;
     }
+  }
+
+  /**
+   * marks() for an integer total_size and steps below 2^50: cycle c + 1 starts at c · total_size
+   * exactly there, as cycleOf has it (1 + k / total_size is off by less than 1 / total_size), so
+   * no search and no division per restart. (Its own function, the loop last in it: V8 compiles
+   * a hot loop on its own, and code after it that never ran would throw that code away.)
+   */
+  private markWholeCycles(from: number, to: number, mark: Mark): void {
+    const totalSize = this.totalSize;
+    let c = this.cycleOf(from - 1);
+    for (let next = c * totalSize; next < to; next += totalSize) {
+      this.markRestart(next, c, c + 1, mark);
+      c++;
+    }
+  }
+
+  /** The restart at step `next`, the first of cycle `after`, with next - 1 in cycle c. */
+  private markRestart(next: number, c: number, after: number, mark: Mark): void {
+    const exp = this.mode === EXP_RANGE;
+    const before = this.valueIn(next - 1, c, exp ? this.gammaPow.at(next - 1) : 1);
+    mark(next, 'restart', after - 1, before, this.valueIn(next, after, exp ? this.gammaPow.at(next) : 1));
   }
 
   describe(k: number): string {
