@@ -122,13 +122,7 @@ export function markPowerStairs(D: number, lr: number, gamma: number, index: Spa
  * marks each distinct start once, numbered by the count it reaches.
  */
 export function markStarts(starts: readonly number[], rate: (i: number) => number, kind: EventKind, from: number, to: number, mark: Mark): void {
-  const lo = Math.max(from, 1);
-  let j = 0, hi = starts.length; // j = the first entry >= lo
-  while (j < hi) {
-    const mid = (j + hi) >> 1;
-    if (starts[mid] < lo) j = mid + 1;
-    else hi = mid;
-  }
+  let j = firstStartFrom(starts, Math.max(from, 1));
   // The rate after one start is the rate before the next: each is computed once.
   let before = rate(j);
   while (j < starts.length && starts[j] < to) {
@@ -138,4 +132,32 @@ export function markStarts(starts: readonly number[], rate: (i: number) => numbe
     mark(step, kind, j, before, after);
     before = after;
   }
+}
+
+/**
+ * markStarts for MultiStepLR, whose rate after j milestones is lr * gamma ** j: the power is
+ * computed in the loop rather than through markStarts' rate callback, which piecewise schedules
+ * pass too (V8 then calls it out of line, its result boxed).
+ */
+export function markPowerStarts(starts: readonly number[], lr: number, gamma: number, from: number, to: number, mark: Mark): void {
+  let j = firstStartFrom(starts, Math.max(from, 1));
+  let before = lr * gamma ** j;
+  while (j < starts.length && starts[j] < to) {
+    const step = starts[j];
+    while (j < starts.length && starts[j] === step) j++;
+    const after = lr * gamma ** j;
+    mark(step, 'drop', j, before, after);
+    before = after;
+  }
+}
+
+/** The first index j of the non-decreasing `starts` with starts[j] >= lo (starts.length if none). */
+function firstStartFrom(starts: readonly number[], lo: number): number {
+  let j = 0, hi = starts.length;
+  while (j < hi) {
+    const mid = (j + hi) >> 1;
+    if (starts[mid] < lo) j = mid + 1;
+    else hi = mid;
+  }
+  return j;
 }

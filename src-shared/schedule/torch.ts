@@ -4,7 +4,7 @@
 // the previous rate instead and drifts from the closed form by a few units in the last place,
 // which torch.test.ts bounds against real PyTorch (scripts/torch-reference).
 import { fillByAt, markAt, noMarks, percent, type Curve, type Mark, type Out } from './curve';
-import { forEachSpan, markPowerStairs, markSpans, markStarts, nextSpanStart } from './spans';
+import { forEachSpan, markPowerStairs, markPowerStarts, markSpans, nextSpanStart } from './spans';
 
 // A local name for an imported function called per event: where modules are compiled to
 // CommonJS (tsx, vitest), an imported name is read through a getter at every call (tf.ts says more).
@@ -78,14 +78,13 @@ export function multiStepCurve(lr: number, milestones: readonly number[], gamma:
     }
     return lo;
   };
-  const rate = (i: number) => lr * gamma ** i;
   const at = (k: number) => lr * gamma ** passed(k);
   const guess = (i: number) => (i - 1 < sorted.length ? sorted[i - 1] : Infinity);
   return {
     at,
     fill: (from, to, out, offset) => forEachSpan(passed, guess, from, to, (_i, a, b) => out.fill(at(a), offset + a - from, offset + b - from)),
     // A repeated milestone drops twice at once: one event whose index counts milestones passed.
-    marks: (from, to, mark) => markStarts(sorted, rate, 'drop', from, to, mark),
+    marks: (from, to, mark) => markPowerStarts(sorted, lr, gamma, from, to, mark),
     describe: (k) => `after ${passed(k)} of ${sorted.length} milestones`,
   };
 }
