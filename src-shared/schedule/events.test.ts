@@ -202,6 +202,23 @@ describe('CyclicLR restarts where PyTorch\'s cycle = floor(1 + last_epoch / tota
   });
 });
 
+describe('polynomial_decay with cycle restarts where TensorFlow\'s multiplier = ceil(step / decay_steps) changes', () => {
+  test.each([
+    { decay_steps: 13, dtype: 'float32' as const }, // integer: no multiplier() per restart below 2^24
+    { decay_steps: 12, dtype: 'float64' as const },
+    { decay_steps: 12.5, dtype: 'float32' as const }, // fractional: searched
+  ])('decay_steps $decay_steps, $dtype', (o) => {
+    const s = spec({ kind: 'polynomial_decay', learning_rate: 0.1, power: 0.7, cycle: true, ...o });
+    const r = o.dtype === 'float32' ? Math.fround : (x: number) => x;
+    const multiplier = (k: number) => (k === 0 ? 1 : Math.ceil(r(r(k) / r(o.decay_steps))));
+    for (const [from, to] of [[0, 300], [2 ** 24 - 300, 2 ** 24]]) {
+      const starts: number[] = [];
+      for (let k = Math.max(from, 1); k < to; k++) if (multiplier(k) !== multiplier(k - 1)) starts.push(k);
+      expect(events(s, from, to).map((e) => e.step)).toEqual(starts);
+    }
+  });
+});
+
 describe('an event that raises the rate is a rise, never a drop (issue 9, item 5)', () => {
   test('piecewise 0.01 → 0.03 → 0.5 rises twice, named "rise 1", "rise 2" by the engine', () => {
     const got = events(spec({ kind: 'piecewise_constant', boundaries: [100, 200], values: [0.01, 0.03, 0.5] }), 0, 300);

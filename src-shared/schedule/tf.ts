@@ -203,8 +203,29 @@ class PolynomialCycleMarks {
    * torch.ts's CyclicLR lost nothing.
    */
   marks(from: number, to: number, mark: Mark): void {
-    let s = Math.max(from, 1);
+    const s = Math.max(from, 1);
     if (s >= to) return;
+    if (Number.isInteger(this.D) && to <= (this.f32 ? 2 ** 24 : 2 ** 50)) return this.markWholeCycles(s, to, mark);
+    this.markCycles(s, to, mark);
+  }
+
+  /**
+   * marks() for an integer decay_steps D below 2^24 (float32; 2^50 in float64): every step is
+   * exact there, m·D / D = m, and (m·D + 1) / D rounds above m (1/D exceeds half a unit of m
+   * since m·D < 2^24), so cycle m + 1 starts at m·D + 1 and no multiplier() is needed per
+   * restart. (Its own method with the loop last: see torch.ts' CyclicLR.)
+   */
+  private markWholeCycles(from: number, to: number, mark: Mark): void {
+    const D = this.D;
+    let m = this.multiplier(from - 1);
+    for (let next = m * D + 1; next < to; next += D) {
+      mark(next, 'restart', m, this.rate(m, next - 1), this.rate(m + 1, next));
+      m++;
+    }
+  }
+
+  private markCycles(from: number, to: number, mark: Mark): void {
+    let s = from;
     const D = this.D;
     let m = this.multiplier(s - 1);
     for (;;) {
