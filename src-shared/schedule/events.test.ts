@@ -3,6 +3,7 @@
 // staircase and piecewise drops, and, for every preset and more, agreement with the evaluated
 // curve: a jump in the curve is an event, and a restart or drop is a jump.
 import { describe, expect, test } from 'vitest';
+import { compile } from './compile';
 import { evaluate } from './evaluate';
 import { EVENT_WORDS, eventName, events } from './events';
 import { PRESETS } from './presets';
@@ -118,6 +119,7 @@ describe('events with many stairs and restarts (the rates come from the search, 
   const many: ScheduleSpecInput[] = [
     { kind: 'exponential_decay', learning_rate: 0.1, decay_steps: 37, decay_rate: 0.999, staircase: true },
     { kind: 'exponential_decay', learning_rate: 0.1, decay_steps: 0.7, decay_rate: 0.9999, staircase: true, dtype: 'float64' },
+    { kind: 'exponential_decay', learning_rate: 0.1, decay_steps: 40, decay_rate: 0.999, staircase: true, dtype: 'float64' },
     { kind: 'natural_exp_decay', learning_rate: 0.6, decay_steps: 7.5, decay_rate: 0.001, staircase: true },
     { kind: 'inverse_time_decay', learning_rate: 0.1, decay_steps: 3.3, decay_rate: 0.5, staircase: true },
     { kind: 'piecewise_constant', boundaries: Array.from({ length: 300 }, (_, i) => 7 * i + 3), values: Array.from({ length: 301 }, (_, i) => (i % 7 === 3 ? 0.5 : 1 / (i + 1))) },
@@ -155,6 +157,66 @@ describe('events with many stairs and restarts (the rates come from the search, 
       }
     });
   }
+});
+
+describe('stairs of an integer period in float64 (markPowerStairs: no division per event below 2^50)', () => {
+  test.each([
+        // Rates that neither underflow nor overflow by stair 2^50 / D.
+    { kind: 'torch.StepLR', lr: 0.1, step_size: 7, gamma: 1 - 2 ** -53 },
+    { kind: 'exponential_decay', learning_rate: 0.1, decay_steps: 3, decay_rate: 1 - 2 ** -52, staircase: true, dtype: 'float64' },
+  ] satisfies ScheduleSpecInput[])('$kind: each change of the rate, around 2^50 too, with the rates of at()', (input) => {
+    const s = spec(input);
+    const curve = compile(s);
+    for (const [from, to] of [[0, 500], [2 ** 50 - 100, 2 ** 50 + 100]]) {
+      const changes: [number, number, number][] = [];
+      for (let k = Math.max(from, 1); k < to; k++) if (curve.at(k) !== curve.at(k - 1)) changes.push([k, curve.at(k - 1), curve.at(k)]);
+      expect(changes.length).toBeGreaterThan(0);
+      expect(events(s, from, to).map((e) => [e.step, e.lrBefore, e.lrAfter])).toEqual(changes);
+    }
+  });
+});
+
+describe('nested curves (warmup, SequentialLR) shift their marks to global steps', () => {
+  test('through events() and through any other Mark alike', () => {
+    const s = spec({ kind: 'warmup', warmup_steps: 20, after: { kind: 'torch.SequentialLR', lr: 0.1, milestones: [50], schedulers: [{ kind: 'torch.LinearLR', total_iters: 50 }, { kind: 'torch.StepLR', step_size: 10, gamma: 0.9 }] } });
+    const seen: string[] = [];
+    compile(s).marks(0, 120, (step, kind) => seen.push(`${kind}@${step}`));
+    expect(seen).toEqual(['warmup_end@20', 'phase@70', 'drop@80', 'drop@90', 'drop@100', 'drop@110']);
+    expect(events(s, 0, 120).map((e) => `${e.kind}@${e.step}`)).toEqual(seen);
+  });
+});
+
+describe('CyclicLR restarts where PyTorch\'s cycle = floor(1 + last_epoch / total_size) changes', () => {
+  test.each([
+    { step_size_up: 5, step_size_down: 8 }, // integer total_size: no search (markWholeCycles)
+    { step_size_up: 2.5, step_size_down: 4 }, // fractional: searched
+  ])('step_size_up $step_size_up, step_size_down $step_size_down', (sizes) => {
+    const s = spec({ kind: 'torch.CyclicLR', base_lr: 0.001, max_lr: 0.1, mode: 'exp_range', gamma: 0.9999999, ...sizes });
+    const total = sizes.step_size_up + sizes.step_size_down;
+    const cycle = (k: number) => Math.floor(1 + k / total);
+    for (const [from, to] of [[0, 300], [1_000_003, 1_000_200]]) {
+      const starts: number[] = [];
+      for (let k = Math.max(from, 1); k < to; k++) if (cycle(k) !== cycle(k - 1)) starts.push(k);
+      expect(events(s, from, to).map((e) => e.step)).toEqual(starts);
+    }
+  });
+});
+
+describe('polynomial_decay with cycle restarts where TensorFlow\'s multiplier = ceil(step / decay_steps) changes', () => {
+  test.each([
+    { decay_steps: 13, dtype: 'float32' as const }, // integer: no multiplier() per restart below 2^24
+    { decay_steps: 12, dtype: 'float64' as const },
+    { decay_steps: 12.5, dtype: 'float32' as const }, // fractional: searched
+  ])('decay_steps $decay_steps, $dtype', (o) => {
+    const s = spec({ kind: 'polynomial_decay', learning_rate: 0.1, power: 0.7, cycle: true, ...o });
+    const r = o.dtype === 'float32' ? Math.fround : (x: number) => x;
+    const multiplier = (k: number) => (k === 0 ? 1 : Math.ceil(r(r(k) / r(o.decay_steps))));
+    for (const [from, to] of [[0, 300], [2 ** 24 - 300, 2 ** 24]]) {
+      const starts: number[] = [];
+      for (let k = Math.max(from, 1); k < to; k++) if (multiplier(k) !== multiplier(k - 1)) starts.push(k);
+      expect(events(s, from, to).map((e) => e.step)).toEqual(starts);
+    }
+  });
 });
 
 describe('an event that raises the rate is a rise, never a drop (issue 9, item 5)', () => {

@@ -1,9 +1,9 @@
 // events: restarts, drops, warmup ends and phase changes, at the first step with the new value
 // exactly as the evaluated curve has it. Each schedule finds its own candidates with its own
 // index function (float32 rounding included) in time proportional to their number, with the
-// rates on both sides; here we keep a restart or a drop only where the rate changes.
+// rates on both sides; collect() keeps a restart or a drop only where the rate changes.
 import { compile } from './compile';
-import type { EventKind, ScheduleEvent } from './curve';
+import { collect, type EventKind, type ScheduleEvent } from './curve';
 import type { ScheduleSpec } from './spec';
 
 /** Events with fromStep <= step < toStep, in step order. */
@@ -14,12 +14,7 @@ export function events(spec: ScheduleSpec, fromStep: number, toStep: number): Sc
     throw new RangeError(`steps must be integers with ${lowest} <= fromStep <= toStep, got ${fromStep}..${toStep}`);
   }
   const out: ScheduleEvent[] = [];
-  curve.marks(fromStep, toStep, (step, kind, index, lrBefore, lrAfter) => {
-    if ((kind === 'drop' || kind === 'restart') && lrBefore === lrAfter) return;
-    // A stair or boundary that raises the rate is a rise: the curves only know where their index changes.
-    const named = kind === 'drop' && lrAfter > lrBefore ? 'rise' : kind;
-    out.push({ step, kind: named, lrBefore, lrAfter, index });
-  });
+  curve.marks(fromStep, toStep, collect(out));
   return out;
 }
 

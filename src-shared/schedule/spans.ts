@@ -88,19 +88,41 @@ export function markStairs(D: number, f32: boolean, index: SpanIndex, rate: (i: 
   }
 }
 
+/** Below this step, floor(s / D) in float64 is the exact floor for integer s and D (see markPowerStairs). */
+const EXACT_STAIRS = 2 ** 50;
+
+/**
+ * markStairs for an integer period D in float64 whose stair i has the rate lr * gamma ** i
+ * (StepLR, float64 staircase exponential_decay), as the curves' at() compute it. Stair i + 1
+ * starts at (i + 1)·D exactly: below 2^50 the quotient s / D is off by less than 1/D, so
+ * floor((i + 1)·D / D) = i + 1 and floor(((i + 1)·D - 1) / D) = i, and no division is needed
+ * per event. The rate is computed here, not through a callback: the power is most of the cost
+ * per event, and a callback that many kinds pass is one V8 cannot inline (its result is boxed).
+ */
+export function markPowerStairs(D: number, lr: number, gamma: number, index: SpanIndex, from: number, to: number, mark: Mark): void {
+  const rate = (i: number) => lr * gamma ** i;
+  if (!Number.isInteger(D) || D < 1) return markStairs(D, false, index, rate, from, to, mark);
+  const s = Math.max(from, 1);
+  if (s >= to) return;
+  let i = Math.floor((s - 1) / D);
+  let before = lr * gamma ** i;
+  const last = Math.min(to, EXACT_STAIRS);
+  for (let next = (i + 1) * D; next < last; next += D) {
+    i++;
+    const lr1 = lr * gamma ** i;
+    mark(next, 'drop', i, before, lr1);
+    before = lr1;
+  }
+  if (to > EXACT_STAIRS) markStairs(D, false, index, rate, Math.max(s, EXACT_STAIRS), to, mark);
+}
+
 /**
  * markSpans for an index that counts the entries of the non-decreasing `starts` that are <= s
  * (piecewise boundaries + 1, MultiStepLR milestones): walks the list instead of searching, and
  * marks each distinct start once, numbered by the count it reaches.
  */
 export function markStarts(starts: readonly number[], rate: (i: number) => number, kind: EventKind, from: number, to: number, mark: Mark): void {
-  const lo = Math.max(from, 1);
-  let j = 0, hi = starts.length; // j = the first entry >= lo
-  while (j < hi) {
-    const mid = (j + hi) >> 1;
-    if (starts[mid] < lo) j = mid + 1;
-    else hi = mid;
-  }
+  let j = firstStartFrom(starts, Math.max(from, 1));
   // The rate after one start is the rate before the next: each is computed once.
   let before = rate(j);
   while (j < starts.length && starts[j] < to) {
@@ -110,4 +132,32 @@ export function markStarts(starts: readonly number[], rate: (i: number) => numbe
     mark(step, kind, j, before, after);
     before = after;
   }
+}
+
+/**
+ * markStarts for MultiStepLR, whose rate after j milestones is lr * gamma ** j: the power is
+ * computed in the loop rather than through markStarts' rate callback, which piecewise schedules
+ * pass too (V8 then calls it out of line, its result boxed).
+ */
+export function markPowerStarts(starts: readonly number[], lr: number, gamma: number, from: number, to: number, mark: Mark): void {
+  let j = firstStartFrom(starts, Math.max(from, 1));
+  let before = lr * gamma ** j;
+  while (j < starts.length && starts[j] < to) {
+    const step = starts[j];
+    while (j < starts.length && starts[j] === step) j++;
+    const after = lr * gamma ** j;
+    mark(step, 'drop', j, before, after);
+    before = after;
+  }
+}
+
+/** The first index j of the non-decreasing `starts` with starts[j] >= lo (starts.length if none). */
+function firstStartFrom(starts: readonly number[], lo: number): number {
+  let j = 0, hi = starts.length;
+  while (j < hi) {
+    const mid = (j + hi) >> 1;
+    if (starts[mid] < lo) j = mid + 1;
+    else hi = mid;
+  }
+  return j;
 }

@@ -8,7 +8,7 @@
 // same values bit for bit (tf.test.ts and bench/schedule.bench.ts check it).
 import { rounder, powf, cosf, firstStepAtLeast, PowersOf32, type Round } from './f32';
 import { fillByAt, lastMemo, noMarks, percent, type Curve, type Mark, type Out } from './curve';
-import { forEachSpan, markSpans, markStairs, markStarts, stairOf } from './spans';
+import { forEachSpan, markPowerStairs, markSpans, markStairs, markStarts, stairOf } from './spans';
 import { RestartMarks32 } from './restart-marks32';
 import { normalNoise } from './noise';
 import { powfSteps, POW_SPAN } from './powf-span';
@@ -53,7 +53,9 @@ export function exponentialCurve(lr: number, decaySteps: number, decayRate: numb
   };
   return {
     at, fill,
-    marks: staircase ? (from, to, mark) => markStairs(D, dtype === 'float32', stair, stairRate, from, to, mark) : noMarks,
+    marks: !staircase ? noMarks
+      : dtype === 'float32' ? (from, to, mark) => markStairs(D, true, stair, stairRate, from, to, mark)
+      : (from, to, mark) => markPowerStairs(D, L, R, stair, from, to, mark),
     describe: (s) => {
       const p = period(s);
       const i = Math.floor(p);
@@ -201,8 +203,29 @@ class PolynomialCycleMarks {
    * torch.ts's CyclicLR lost nothing.
    */
   marks(from: number, to: number, mark: Mark): void {
-    let s = Math.max(from, 1);
+    const s = Math.max(from, 1);
     if (s >= to) return;
+    if (Number.isInteger(this.D) && to <= (this.f32 ? 2 ** 24 : 2 ** 50)) return this.markWholeCycles(s, to, mark);
+    this.markCycles(s, to, mark);
+  }
+
+  /**
+   * marks() for an integer decay_steps D below 2^24 (float32; 2^50 in float64): every step is
+   * exact there, m·D / D = m, and (m·D + 1) / D rounds above m (1/D exceeds half a unit of m
+   * since m·D < 2^24), so cycle m + 1 starts at m·D + 1 and no multiplier() is needed per
+   * restart. (Its own method with the loop last: see torch.ts' CyclicLR.)
+   */
+  private markWholeCycles(from: number, to: number, mark: Mark): void {
+    const D = this.D;
+    let m = this.multiplier(from - 1);
+    for (let next = m * D + 1; next < to; next += D) {
+      mark(next, 'restart', m, this.rate(m, next - 1), this.rate(m + 1, next));
+      m++;
+    }
+  }
+
+  private markCycles(from: number, to: number, mark: Mark): void {
+    let s = from;
     const D = this.D;
     let m = this.multiplier(s - 1);
     for (;;) {

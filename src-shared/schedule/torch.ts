@@ -4,7 +4,7 @@
 // the previous rate instead and drifts from the closed form by a few units in the last place,
 // which torch.test.ts bounds against real PyTorch (scripts/torch-reference).
 import { fillByAt, markAt, noMarks, percent, type Curve, type Mark, type Out } from './curve';
-import { forEachSpan, markSpans, markStairs, markStarts, nextSpanStart } from './spans';
+import { forEachSpan, markPowerStairs, markPowerStarts, markSpans, nextSpanStart } from './spans';
 
 // A local name for an imported function called per event: where modules are compiled to
 // CommonJS (tsx, vitest), an imported name is read through a getter at every call (tf.ts says more).
@@ -56,13 +56,12 @@ class Powers {
 /** StepLR: base_lr * gamma ** (last_epoch // step_size). */
 export function stepCurve(lr: number, stepSize: number, gamma: number): Curve {
   const stair = (k: number) => Math.floor(k / stepSize);
-  const rate = (i: number) => lr * gamma ** i;
   const at = (k: number) => lr * gamma ** stair(k);
   const guess = (i: number) => i * stepSize;
   return {
     at,
     fill: (from, to, out, offset) => forEachSpan(stair, guess, from, to, (_i, a, b) => out.fill(at(a), offset + a - from, offset + b - from)),
-    marks: (from, to, mark) => markStairs(stepSize, false, stair, rate, from, to, mark),
+    marks: (from, to, mark) => markPowerStairs(stepSize, lr, gamma, stair, from, to, mark),
     describe: (k) => `stair ${stair(k) + 1}`,
   };
 }
@@ -79,14 +78,13 @@ export function multiStepCurve(lr: number, milestones: readonly number[], gamma:
     }
     return lo;
   };
-  const rate = (i: number) => lr * gamma ** i;
   const at = (k: number) => lr * gamma ** passed(k);
   const guess = (i: number) => (i - 1 < sorted.length ? sorted[i - 1] : Infinity);
   return {
     at,
     fill: (from, to, out, offset) => forEachSpan(passed, guess, from, to, (_i, a, b) => out.fill(at(a), offset + a - from, offset + b - from)),
     // A repeated milestone drops twice at once: one event whose index counts milestones passed.
-    marks: (from, to, mark) => markStarts(sorted, rate, 'drop', from, to, mark),
+    marks: (from, to, mark) => markPowerStarts(sorted, lr, gamma, from, to, mark),
     describe: (k) => `after ${passed(k)} of ${sorted.length} milestones`,
   };
 }
@@ -279,6 +277,9 @@ export function oneCycleCurve(o: { max_lr: number; total_steps: number | null; e
 /** CyclicLR's scale_fn, as a number: compared in the per-step code, where a string compare costs more. */
 const TRIANGULAR = 0, TRIANGULAR2 = 1, EXP_RANGE = 2;
 
+/** Below this step, CyclicLR's cycles of an integer total_size start at exact multiples of it (see markWholeCycles). */
+const EXACT_CYCLES = 2 ** 50;
+
 /**
  * CyclicLR.get_lr():
  *   cycle = floor(1 + last_epoch / total_size); x = 1. + last_epoch / total_size - cycle
@@ -350,8 +351,15 @@ class CyclicCurve implements Curve {
    * written out, medians: 1.0–3.1 ms against 1.3–6.8 ms, load 19–22).
    */
   marks(from: number, to: number, mark: Mark): void {
-    let s = Math.max(from, 1);
+    const s = Math.max(from, 1);
     if (s >= to) return;
+    if (Number.isInteger(this.totalSize) && to <= EXACT_CYCLES) return this.markWholeCycles(s, to, mark);
+    this.markCycles(s, to, mark);
+  }
+
+  /** marks() in general: each cycle's start found by the search, from its exact-arithmetic guess. */
+  private markCycles(from: number, to: number, mark: Mark): void {
+    let s = from;
     const totalSize = this.totalSize;
     let c = this.cycleOf(s - 1);
     for (;;) {
@@ -360,12 +368,32 @@ class CyclicCurve implements Curve {
       if (next >= to) return;
       const after = this.cycleOf(next);
       // (next - 1 is in cycle c, the search made sure.)
-      const exp = this.mode === EXP_RANGE;
-      const before = this.valueIn(next - 1, c, exp ? this.gammaPow.at(next - 1) : 1);
-      mark(next, 'restart', after - 1, before, this.valueIn(next, after, exp ? this.gammaPow.at(next) : 1));
+      this.markRestart(next, c, after, mark);
       c = after;
       s = next + 1;
     }
+  }
+
+  /**
+   * marks() for an integer total_size and steps below 2^50: cycle c + 1 starts at c · total_size
+   * exactly there, as cycleOf has it (1 + k / total_size is off by less than 1 / total_size), so
+   * no search and no division per restart. (Its own function, the loop last in it: V8 compiles
+   * a hot loop on its own, and code after it that never ran would throw that code away.)
+   */
+  private markWholeCycles(from: number, to: number, mark: Mark): void {
+    const totalSize = this.totalSize;
+    let c = this.cycleOf(from - 1);
+    for (let next = c * totalSize; next < to; next += totalSize) {
+      this.markRestart(next, c, c + 1, mark);
+      c++;
+    }
+  }
+
+  /** The restart at step `next`, the first of cycle `after`, with next - 1 in cycle c. */
+  private markRestart(next: number, c: number, after: number, mark: Mark): void {
+    const exp = this.mode === EXP_RANGE;
+    const before = this.valueIn(next - 1, c, exp ? this.gammaPow.at(next - 1) : 1);
+    mark(next, 'restart', after - 1, before, this.valueIn(next, after, exp ? this.gammaPow.at(next) : 1));
   }
 
   describe(k: number): string {

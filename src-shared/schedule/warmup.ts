@@ -1,10 +1,10 @@
 // Schedules made of other schedules: a linear warmup into any schedule, PyTorch's SequentialLR,
 // and Hugging Face's inverse square root.
-import { fillByAt, markAt, percent, type Curve, type Mark } from './curve';
+import { fillByAt, markAt, percent, shiftMark, type Curve, type Mark } from './curve';
 
 /** Shifts a curve to start at global step `offset`: its own step 0 is the global step `offset`. */
 function shiftedMarks(curve: Curve, shift: number, from: number, to: number, mark: Mark): void {
-  curve.marks(Math.max(0, from - shift), to - shift, (s, kind, index, before, after) => mark(s + shift, kind, index, before, after));
+  curve.marks(Math.max(0, from - shift), to - shift, shiftMark(mark, shift));
 }
 
 /**
