@@ -31,11 +31,11 @@ function spyOnBatches(): { rows: number } {
 describe('the CSV parse worker', () => {
   const t = freshDbEachTest();
   beforeEach(() => {
-    vi.stubEnv('LRSCOPE_CSV_WORKER', 'on'); // from the sources the worker is off unless asked for
-    CsvPrefetch.waitForWorker = true;
+    // Every batch the worker can give: from the sources the worker is off unless asked for, and a
+    // worker started through tsx takes ~1 s, so timing alone would leave it little to do.
+    vi.stubEnv('LRSCOPE_CSV_WORKER', 'wait');
   });
   afterEach(() => {
-    CsvPrefetch.waitForWorker = false;
     vi.unstubAllEnvs();
     vi.restoreAllMocks();
   });
@@ -49,7 +49,7 @@ describe('the CSV parse worker', () => {
   // "wait": every block the worker can parse comes from it; "shared": as a user's import runs, the
   // import's thread parsing the blocks the worker has not reached (which ones depends on timing).
   it.each(['wait', 'shared'])('gives the points a read without it gives, odd records and a restart included (%s)', async (mode) => {
-    CsvPrefetch.waitForWorker = mode === 'wait';
+    vi.stubEnv('LRSCOPE_CSV_WORKER', mode === 'wait' ? 'wait' : 'on');
     const lines = ['step,loss,lr,grad'];
     const want = { loss: new Map<number, number>(), lr: new Map<number, number>(), grad: new Map<number, number>() };
     const rows = 360_000;

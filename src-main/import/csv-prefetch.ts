@@ -95,11 +95,6 @@ type Message = BatchNote | { end: true };
 const WORKER_URL = new URL('./csv-worker.mjs', import.meta.url);
 
 export class CsvPrefetch {
-  /**
-   * Tests set it so that the import's thread waits for the worker's batches instead of reading a
-   * block itself when the worker is not there yet (a worker started through tsx takes ~1 s).
-   */
-  static waitForWorker = workerMode() === 'wait';
   private readonly queue: BatchNote[] = [];
   /** Blocks the import's thread claimed: it parses them itself. */
   private readonly own = new Set<number>();
@@ -172,7 +167,7 @@ export class CsvPrefetch {
   private arrive(block: number): void {
     this.at = block;
     this.own.delete(block - 1);
-    if (CsvPrefetch.waitForWorker && !this.ended) return;
+    if (workerMode() === 'wait' && !this.ended) return;
     if (this.claim(block)) return;
     const ahead = this.queue.some((b) => b.block > block);
     if (!ahead && Atomics.compareExchange(this.state, SLOT.next, block + 1, block + 2) === block + 1) this.own.add(block + 1);
